@@ -1,0 +1,45 @@
+package dev.hookline.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The age check of timestamped schemes: a signed timestamp further than the tolerance from now, in either direction,
+ * is refused, so a captured request cannot be replayed later. A zero tolerance turns the check off.
+ */
+public final class Freshness {
+
+    private final long toleranceSeconds;
+    private final Clock clock;
+
+    public Freshness(Duration tolerance, Clock clock) {
+        this.toleranceSeconds = tolerance.getSeconds();
+        this.clock = clock;
+    }
+
+    /** Parses a Unix-seconds timestamp as sent and checks it. */
+    public long check(String header, String value) throws SignatureRejected {
+        long timestamp = parse(header, value);
+        if (toleranceSeconds > 0) {
+            long now = clock.instant().getEpochSecond();
+            if (Math.abs(now - timestamp) > toleranceSeconds) {
+                throw SignatureRejected.stale();
+            }
+        }
+        return timestamp;
+    }
+
+    private static long parse(String header, String value) throws SignatureRejected {
+        // Digits only, and few enough that no overflow is possible: "+5", " 5" and "1e9" are not timestamps.
+        if (value.isEmpty() || value.length() > 12) {
+            throw SignatureRejected.malformed(header + " is not a Unix timestamp");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw SignatureRejected.malformed(header + " is not a Unix timestamp");
+            }
+        }
+        return Long.parseLong(value);
+    }
+}

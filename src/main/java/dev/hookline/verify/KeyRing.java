@@ -1,0 +1,56 @@
+package dev.hookline.verify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A source's keys, derived once from its secrets at start-up (decoded, MACs initialised) so that a request only
+ * computes. Any key still in force may match: that is how senders rotate secrets without downtime.
+ *
+ * @param <K> the scheme's form of a key
+ */
+public final class KeyRing<K> {
+
+    /** A test of one key against a request; the scheme's own rejection passes through. */
+    @FunctionalInterface
+    public interface KeyTest<K> {
+        boolean matches(K key) throws SignatureRejected;
+    }
+
+    private record Entry<K>(K key, Instant notAfter) {
+    }
+
+    private final List<Entry<K>> entries;
+    private final Clock clock;
+
+    private KeyRing(List<Entry<K>> entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    public static <K> KeyRing<K> of(List<Secret> secrets, Clock clock, Function<String, K> derive) {
+        List<Entry<K>> entries = secrets.stream()
+                .map(secret -> new Entry<>(derive.apply(secret.value()), secret.notAfter()))
+                .toList();
+        return new KeyRing<>(entries, clock);
+    }
+
+    /** Passes when a key in force matches; otherwise the request is refused as not matching. */
+    public void requireMatch(KeyTest<K> test) throws SignatureRejected {
+        Instant now = null;
+        for (Entry<K> entry : entries) {
+            if (entry.notAfter() != null) {
+                now = now == null ? clock.instant() : now;
+                if (!now.isBefore(entry.notAfter())) {
+                    continue;
+                }
+            }
+            if (test.matches(entry.key())) {
+                return;
+            }
+        }
+        throw SignatureRejected.mismatch();
+    }
+}

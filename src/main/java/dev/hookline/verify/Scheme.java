@@ -1,0 +1,28 @@
+package dev.hookline.verify;
+
+import java.util.Set;
+
+/**
+ * One way senders sign webhooks. A scheme builds a {@link Verifier} for a source and says, as presets, where that
+ * sender puts the event type and the delivery id.
+ */
+public interface Scheme {
+
+    /** The name used in {@code hookline.source.<name>.scheme}. */
+    String name();
+
+    /** Builds the verifier for one source; a bad scheme option fails with the option's full key. */
+    Verifier verifier(SchemeSettings settings);
+
+    /** Preset selector of the event type, as {@code header:<Name>} or {@code json:<pointer>}. */
+    String eventType();
+
+    /** Preset selector of the delivery id, or {@code null} for a SHA-256 of the body. */
+    String deliveryId();
+
+    /** Media types ({@code type/subtype}, lower case) this sender posts. */
+    Set<String> contentTypes();
+
+    /** Headers (lower case) that carry signatures; they are kept from observers and from the store. */
+    Set<String> signatureHeaders(SchemeSettings settings);
+}

@@ -1,0 +1,89 @@
+package dev.hookline.verify;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** One published case of {@code conformance/vectors.json}, turned into what a verifier takes. */
+record VectorCase(String scheme, String name, JsonObject json) {
+
+    /** The file names the blog post's scheme by its variant; the option below selects the variant. */
+    private static final Map<String, String> SCHEME_NAMES = Map.of("legacy-sha256-prefix", "legacy-sha256");
+
+    static List<VectorCase> all() {
+        try (InputStream in = VectorCase.class.getResourceAsStream("/conformance/vectors.json")) {
+            JsonObject schemes = Json.createReader(in).readObject().getJsonObject("schemes");
+            List<VectorCase> cases = new ArrayList<>();
+            schemes.forEach((scheme, definition) -> definition.asJsonObject().getJsonArray("cases")
+                    .forEach(c -> cases.add(new VectorCase(SCHEME_NAMES.getOrDefault(scheme, scheme),
+                            c.asJsonObject().getString("name"), c.asJsonObject()))));
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean valid() {
+        return json.getBoolean("valid");
+    }
+
+    SchemeSettings settings() {
+        String secret = json.containsKey("public_key") ? json.getString("public_key") : json.getString("secret");
+        Duration tolerance = Duration.ofSeconds(json.getInt("tolerance_seconds", 300));
+        Instant now = json.containsKey("now") ? Instant.ofEpochSecond(json.getJsonNumber("now").longValue())
+                : Instant.EPOCH;
+        Map<String, String> options = new TreeMap<>();
+        // Opt-in features that the published cases exercise.
+        options.put("github.sha1", "true");
+        if (json.containsKey("order")) {
+            options.put("legacy-sha256.order", json.getString("order"));
+        }
+        if (json.containsKey("url")) {
+            options.put("public-url", json.getString("url"));
+        }
+        return new SchemeSettings("vectors", List.of(Secret.of(secret)), tolerance, Clock.fixed(now, ZoneOffset.UTC),
+                key -> Optional.ofNullable(options.get(key)));
+    }
+
+    SignedRequest request() {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        json.getJsonObject("headers").forEach((name, value) -> headers.put(name, List.of(((JsonString) value).getString())));
+        if (json.containsKey("content_type")) {
+            headers.put("Content-Type", List.of(json.getString("content_type")));
+        }
+        byte[] body;
+        if (json.containsKey("form")) {
+            headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
+            body = json.getJsonObject("form").entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), UTF_8) + "="
+                            + URLEncoder.encode(((JsonString) e.getValue()).getString(), UTF_8))
+                    .collect(Collectors.joining("&")).getBytes(UTF_8);
+        } else {
+            body = json.getString("body").getBytes(UTF_8);
+        }
+        String url = json.containsKey("url") ? json.getString("url") : null;
+        return new SignedRequest(name -> headers.getOrDefault(name, List.of()), body, url);
+    }
+
+    @Override
+    public String toString() {
+        return scheme + ": " + name;
+    }
+
+}
