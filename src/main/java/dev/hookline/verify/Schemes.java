@@ -12,8 +12,15 @@ public final class Schemes {
 
     private static final Map<String, Scheme> BY_NAME = Stream.of(
                     new GithubScheme(),
+                    new GitlabTokenScheme(),
                     new HmacScheme(),
-                    new LegacySha256Scheme())
+                    new LegacySha256Scheme(),
+                    new ShopifyScheme(),
+                    new SlackScheme(),
+                    new StandardWebhooksScheme(),
+                    new StripeScheme(),
+                    new SvixScheme(),
+                    new TwilioScheme())
             .collect(Collectors.toMap(Scheme::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     private Schemes() {

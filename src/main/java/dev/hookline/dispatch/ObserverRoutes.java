@@ -1,0 +1,79 @@
+package dev.hookline.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the observers of a delivery once per (source, type) and remembers them. CDI matches qualifier members
+ * exactly, so a family such as {@code invoice.*} is resolved here: the delivery is matched against its exact type,
+ * each of its families, {@code *}, and its source, and every observer found is notified once.
+ */
+@ApplicationScoped
+public class ObserverRoutes {
+
+    /** Enough for every (source, type) a real deployment sees; past it, routes are resolved without caching. */
+    private static final int MAX_CACHED = 10_000;
+    private static final Webhook SAMPLE = new Webhook("", "", "", "", Instant.EPOCH, 0, Map.of(), new byte[0]);
+
+    @Inject
+    BeanManager beans;
+
+    private final Map<String, Route> cache = new ConcurrentHashMap<>();
+
+    public Route route(String source, String type) {
+        String key = source + '\u0000' + type;
+        Route route = cache.get(key);
+        if (route == null) {
+            route = resolve(source, type);
+            if (cache.size() < MAX_CACHED) {
+                cache.put(key, route);
+            }
+        }
+        return route;
+    }
+
+    private Route resolve(String source, String type) {
+        Set<ObserverMethod<? super Webhook>> found = new LinkedHashSet<>();
+        for (Annotation qualifier : qualifiers(source, type)) {
+            found.addAll(beans.resolveObserverMethods(SAMPLE, qualifier));
+        }
+        List<ObserverMethod<? super Webhook>> inTransaction = new ArrayList<>();
+        List<ObserverMethod<? super Webhook>> afterCommit = new ArrayList<>();
+        for (ObserverMethod<? super Webhook> observer : found) {
+            boolean later = observer.isAsync() || observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS;
+            (later ? afterCommit : inTransaction).add(observer);
+        }
+        return new Route(List.copyOf(inTransaction), List.copyOf(afterCommit),
+                Set.of(new WebhookSource.Literal(source), new WebhookEvent.Literal(source, type)));
+    }
+
+    /** Every qualifier a delivery of this source and type answers to. */
+    static List<Annotation> qualifiers(String source, String type) {
+        List<String> types = new ArrayList<>();
+        if (!type.isEmpty()) {
+            types.add(type);
+        }
+        for (int dot = type.lastIndexOf('.'); dot > 0; dot = type.lastIndexOf('.', dot - 1)) {
+            types.add(type.substring(0, dot) + ".*");
+        }
+        types.add("*");
+        List<Annotation> qualifiers = new ArrayList<>();
+        qualifiers.add(new WebhookSource.Literal(source));
+        for (String t : types) {
+            qualifiers.add(new WebhookEvent.Literal(source, t));
+            qualifiers.add(new WebhookEvent.Literal("", t));
+        }
+        return qualifiers;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hookline.ingest;
+
+import dev.hookline.source.Selector;
+import dev.hookline.source.Source;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryIds;
+import dev.hookline.store.StoredHeaders;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a verified request into a delivery to store: its event type and delivery id read where the source says, and
+ * its headers without signatures and credentials.
+ */
+final class DeliveryReader {
+
+    /** Longest event type or delivery id kept; the columns hold no more. */
+    static final int MAX_FIELD = 255;
+
+    private DeliveryReader() {
+    }
+
+    static Delivery read(Source source, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+        Selector typeAt = source.eventType();
+        Selector idAt = source.deliveryId();
+        String[] fromJson = jsonFields(body, typeAt, idAt);
+        String type = typeAt == null ? "" : value(typeAt, headers, fromJson[0], "event type");
+        String id = idAt == null ? sha256(body) : value(idAt, headers, fromJson[1], "delivery id");
+        return new Delivery(DeliveryIds.next(receivedAt.toEpochMilli()), source.name(), id, type, receivedAt,
+                StoredHeaders.encode(kept(source, headers)), body);
+    }
+
+    private static String[] jsonFields(byte[] body, Selector typeAt, Selector idAt) {
+        if (!(typeAt instanceof Selector.Json) && !(idAt instanceof Selector.Json)) {
+            return new String[2];
+        }
+        List<List<String>> pointers = new ArrayList<>(2);
+        pointers.add(typeAt instanceof Selector.Json json ? json.tokens() : List.of("\u0000unused"));
+        pointers.add(idAt instanceof Selector.Json json ? json.tokens() : List.of("\u0000unused"));
+        return JsonFields.read(body, pointers);
+    }
+
+    private static String value(Selector selector, Map<String, List<String>> headers, String fromJson, String what) {
+        String value;
+        String where;
+        if (selector instanceof Selector.Header header) {
+            List<String> values = headers.get(header.name());
+            value = values == null || values.isEmpty() ? null : values.get(0);
+            where = "the " + header.name() + " header";
+        } else {
+            value = fromJson;
+            where = "json:" + ((Selector.Json) selector).pointer();
+        }
+        if (value == null || value.isBlank()) {
+            throw new UnreadableDelivery("The " + what + " is missing: Hookline reads it from " + where + ".");
+        }
+        if (value.length() > MAX_FIELD) {
+            throw new UnreadableDelivery("The " + what + " at " + where + " is longer than " + MAX_FIELD
+                    + " characters.");
+        }
+        return value;
+    }
+
+    private static Map<String, List<String>> kept(Source source, Map<String, List<String>> headers) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!source.hides(lower)) {
+                kept.merge(lower, values, (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
+            }
+        });
+        return kept;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

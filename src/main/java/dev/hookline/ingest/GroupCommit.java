@@ -1,0 +1,136 @@
+package dev.hookline.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Group commit without a thread of its own: concurrent requests queue their items; one of them, the leader, writes
+ * everything queued in one transaction while the others wait, then hands leadership to the oldest waiter. Under load
+ * one commit carries many deliveries; a lone request commits its own at once, with no added delay.
+ *
+ * @param <T> what is written
+ * @param <R> what each submitter is answered
+ */
+final class GroupCommit<T, R> {
+
+    private static final Object LEAD = new Object();
+
+    /** A queued item and the answer its submitter waits for. */
+    static final class Pending<T, R> {
+        final T item;
+        private volatile CompletableFuture<Object> answer = new CompletableFuture<>();
+
+        Pending(T item) {
+            this.item = item;
+        }
+
+        void complete(R result) {
+            answer.complete(result);
+        }
+
+        void fail(RuntimeException error) {
+            answer.completeExceptionally(error);
+        }
+
+        boolean isDone() {
+            return answer.isDone();
+        }
+
+        /** Wakes the waiting submitter to lead; its own answer comes later, from the batch it writes. */
+        private void promote() {
+            CompletableFuture<Object> waiting = answer;
+            answer = new CompletableFuture<>();
+            waiting.complete(LEAD);
+        }
+
+        private Object await() {
+            try {
+                return answer.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    private final int maxBatch;
+    private final Consumer<List<Pending<T, R>>> writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Not empty only while a leader is writing: whoever finds no leader leads with a queue of its own item. */
+    private List<Pending<T, R>> queue = new ArrayList<>();
+    private boolean leading;
+
+    /**
+     * @param writer writes a batch and completes or fails each of its pendings
+     */
+    GroupCommit(int maxBatch, Consumer<List<Pending<T, R>>> writer) {
+        this.maxBatch = maxBatch;
+        this.writer = writer;
+    }
+
+    @SuppressWarnings("unchecked")
+    R submit(T item) {
+        Pending<T, R> mine = new Pending<>(item);
+        boolean lead;
+        lock.lock();
+        try {
+            queue.add(mine);
+            lead = !leading;
+            leading = true;
+        } finally {
+            lock.unlock();
+        }
+        if (!lead) {
+            Object answer = mine.await();
+            if (answer != LEAD) {
+                return (R) answer;
+            }
+        }
+        lead();
+        return (R) mine.await();
+    }
+
+    /** Writes one batch, whose head is the leader's own item, then passes leadership on. */
+    private void lead() {
+        List<Pending<T, R>> batch;
+        lock.lock();
+        try {
+            if (queue.size() <= maxBatch) {
+                batch = queue;
+                queue = new ArrayList<>();
+            } else {
+                batch = new ArrayList<>(queue.subList(0, maxBatch));
+                queue = new ArrayList<>(queue.subList(maxBatch, queue.size()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            writer.accept(batch);
+        } catch (RuntimeException e) {
+            batch.stream().filter(pending -> !pending.isDone()).forEach(pending -> pending.fail(e));
+        } finally {
+            handOver();
+        }
+    }
+
+    private void handOver() {
+        Pending<T, R> next = null;
+        lock.lock();
+        try {
+            if (queue.isEmpty()) {
+                leading = false;
+            } else {
+                next = queue.get(0);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (next != null) {
+            next.promote();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.hookline.ingest;
+
+import dev.hookline.dispatch.Dispatcher;
+import dev.hookline.ingest.GroupCommit.Pending;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where verified deliveries are taken in: stored durably, or recognised as seen before, before the sender is
+ * answered; then handed to dispatch. Concurrent deliveries share one transaction (see {@link GroupCommit}).
+ */
+@ApplicationScoped
+public class Inbox {
+
+    /** The most deliveries one transaction carries. */
+    static final int MAX_BATCH = 128;
+
+    @Inject
+    DeliveryWriter writer;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write);
+
+    /**
+     * Stores the delivery and returns once it is committed, or says it was stored before.
+     *
+     * @throws StorageUnavailable when it could not be stored
+     */
+    public Receipt accept(Delivery delivery) {
+        return commits.submit(delivery);
+    }
+
+    private void write(List<Pending<Delivery, Receipt>> batch) {
+        // A sender may race itself: the second of the same key within one batch is a duplicate of the first.
+        Map<String, Pending<Delivery, Receipt>> firsts = new HashMap<>();
+        List<Pending<Delivery, Receipt>> unique = new ArrayList<>(batch.size());
+        List<Pending<Delivery, Receipt>> repeats = new ArrayList<>(0);
+        for (Pending<Delivery, Receipt> pending : batch) {
+            String key = pending.item.source() + '\u0000' + pending.item.deliveryId();
+            if (firsts.putIfAbsent(key, pending) == null) {
+                unique.add(pending);
+            } else {
+                repeats.add(pending);
+            }
+        }
+        List<String> stored = new ArrayList<>(unique.size());
+        try {
+            writer.insertAll(unique.stream().map(p -> p.item).toList());
+            unique.forEach(p -> {
+                p.complete(new Receipt.Accepted(p.item.id()));
+                stored.add(p.item.id());
+            });
+        } catch (RuntimeException e) {
+            // Most often one of them was stored before; write them one by one to tell which.
+            writeOneByOne(unique, stored, e);
+        }
+        for (Pending<Delivery, Receipt> repeat : repeats) {
+            Pending<Delivery, Receipt> first = firsts.get(repeat.item.source() + '\u0000' + repeat.item.deliveryId());
+            if (stored.contains(first.item.id())) {
+                repeat.complete(new Receipt.Duplicate(first.item.id()));
+            } else {
+                writeOneByOne(List.of(repeat), stored, null);
+            }
+        }
+        if (!stored.isEmpty()) {
+            dispatcher.dispatch(stored);
+        }
+    }
+
+    private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, List<String> stored, RuntimeException cause) {
+        RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause) && pendings.size() == 1
+                ? cause : null;
+        for (Pending<Delivery, Receipt> pending : pendings) {
+            if (outage != null) {
+                pending.fail(new StorageUnavailable(outage));
+                continue;
+            }
+            try {
+                writer.insertAll(List.of(pending.item));
+                pending.complete(new Receipt.Accepted(pending.item.id()));
+                stored.add(pending.item.id());
+            } catch (RuntimeException e) {
+                if (!DeliveryWriter.isDuplicateKey(e)) {
+                    outage = e;
+                    pending.fail(new StorageUnavailable(e));
+                    continue;
+                }
+                String first = existing(pending.item);
+                if (first == null) {
+                    pending.fail(new StorageUnavailable(e));
+                } else {
+                    pending.complete(new Receipt.Duplicate(first));
+                }
+            }
+        }
+    }
+
+    private String existing(Delivery delivery) {
+        try {
+            return writer.idOf(delivery.source(), delivery.deliveryId());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

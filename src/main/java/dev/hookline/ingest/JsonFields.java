@@ -1,0 +1,80 @@
+package dev.hookline.ingest;
+
+import dev.hookline.platform.JsonSupport;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads scalars at JSON Pointers from a body in one streaming pass, without building a tree, and checks on the way
+ * that the whole body is JSON.
+ */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    /**
+     * The text of the scalar at each pointer (a number as written), or {@code null} where there is none.
+     *
+     * @param pointers each pointer as its reference tokens
+     * @throws UnreadableDelivery when the body is not JSON
+     */
+    static String[] read(byte[] body, List<List<String>> pointers) {
+        String[] found = new String[pointers.size()];
+        List<String> path = new ArrayList<>();
+        List<int[]> arrayIndexes = new ArrayList<>();
+        String key = null;
+        try (JsonParser parser = JsonSupport.PARSERS.createParser(new ByteArrayInputStream(body))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> key = parser.getString();
+                    case START_OBJECT, START_ARRAY -> {
+                        if (!arrayIndexes.isEmpty()) {
+                            path.add(segment(arrayIndexes, key));
+                        }
+                        arrayIndexes.add(event == JsonParser.Event.START_ARRAY ? new int[] {0} : null);
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        arrayIndexes.remove(arrayIndexes.size() - 1);
+                        if (!arrayIndexes.isEmpty()) {
+                            path.remove(path.size() - 1);
+                        }
+                    }
+                    case VALUE_STRING, VALUE_NUMBER -> capture(found, pointers, path, segment(arrayIndexes, key),
+                            parser.getString());
+                    case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> segment(arrayIndexes, key);
+                    default -> {
+                    }
+                }
+            }
+        } catch (JsonException | IllegalStateException e) {
+            throw new UnreadableDelivery("The body is not valid JSON.");
+        }
+        return found;
+    }
+
+    /** The name of the value now being read: its key in an object, or its index in an array (which advances). */
+    private static String segment(List<int[]> arrayIndexes, String key) {
+        if (arrayIndexes.isEmpty()) {
+            return "";
+        }
+        int[] index = arrayIndexes.get(arrayIndexes.size() - 1);
+        return index == null ? key : Integer.toString(index[0]++);
+    }
+
+    private static void capture(String[] found, List<List<String>> pointers, List<String> path, String last,
+                                String value) {
+        for (int i = 0; i < pointers.size(); i++) {
+            List<String> pointer = pointers.get(i);
+            if (found[i] == null && pointer.size() == path.size() + 1 && pointer.get(path.size()).equals(last)
+                    && pointer.subList(0, path.size()).equals(path)) {
+                found[i] = value;
+            }
+        }
+    }
+}

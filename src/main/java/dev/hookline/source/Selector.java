@@ -1,0 +1,60 @@
+package dev.hookline.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a delivery's event type or id is found: a header ({@code header:X-GitHub-Event}) or a value in the JSON
+ * body ({@code json:/data/id}, an RFC 6901 JSON Pointer).
+ */
+public sealed interface Selector {
+
+    /** A request header, read by case-insensitive name. */
+    record Header(String name) implements Selector {
+    }
+
+    /** A scalar of the JSON body at a JSON Pointer, kept as its reference tokens. */
+    record Json(String pointer, List<String> tokens) implements Selector {
+    }
+
+    /**
+     * Parses {@code header:<Name>} or {@code json:<pointer>}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for the caller to prefix with the key
+     */
+    static Selector parse(String text) {
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? "" : text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String where = colon < 0 ? "" : text.substring(colon + 1).trim();
+        switch (kind) {
+            case "header":
+                if (where.isEmpty() || !where.chars().allMatch(Selector::isTokenChar)) {
+                    throw new IllegalArgumentException("'" + text + "' does not name a header");
+                }
+                return new Header(where);
+            case "json":
+                return new Json(where, tokens(text, where));
+            default:
+                throw new IllegalArgumentException("'" + text + "' is neither header:<Name> nor json:<JSON Pointer>");
+        }
+    }
+
+    private static List<String> tokens(String text, String pointer) {
+        if (!pointer.startsWith("/")) {
+            throw new IllegalArgumentException("'" + text + "' has a JSON Pointer that does not start with /");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            if (raw.replace("~0", "").replace("~1", "").contains("~")) {
+                throw new IllegalArgumentException("'" + text + "' has a ~ that is not ~0 or ~1");
+            }
+            tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static boolean isTokenChar(int c) {
+        return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hookline.source;
+
+import dev.hookline.verify.Verifier;
+import java.util.Set;
+
+/**
+ * One configured sender: how its requests are verified, where its event type and delivery id are, and what it may
+ * send. Built once at start-up; the request path only reads it.
+ *
+ * @param eventType   where the type is, or {@code null} when the sender has none
+ * @param deliveryId  where the idempotency key is, or {@code null} for a SHA-256 of the body
+ * @param publicUrl   the URL the sender signs (Twilio), or {@code null}
+ * @param hiddenHeaders lower-case names of headers never stored nor shown: signatures and credentials
+ */
+public record Source(String name,
+                     Verifier verifier,
+                     Selector eventType,
+                     Selector deliveryId,
+                     int maxBody,
+                     Set<String> contentTypes,
+                     Set<String> hiddenHeaders,
+                     String publicUrl) {
+
+    public boolean accepts(String mediaType) {
+        return contentTypes.contains(mediaType);
+    }
+
+    public boolean hides(String header) {
+        return hiddenHeaders.contains(header);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hookline.source;
+
+import dev.hookline.verify.Scheme;
+import dev.hookline.verify.SchemeSettings;
+import dev.hookline.verify.Schemes;
+import dev.hookline.verify.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads one source from the {@code hookline.source.<name>.*} keys and checks every one of them, so that a mistake
+ * stops the deployment with the key to fix instead of surfacing as 401s in production.
+ */
+final class SourceReader {
+
+    static final int DEFAULT_MAX_BODY = 1_048_576;
+    private static final int LARGEST_MAX_BODY = 64 * 1_048_576;
+    private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final String NOT_AFTER = ";not-after=";
+    /** Credentials a sender may put in headers besides its signature; never stored nor shown. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+
+    private final Config config;
+    private final Clock clock;
+
+    SourceReader(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Source read(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidSourceConfiguration("hookline.sources: '" + name
+                    + "' is not a source name (lower-case letters, digits, '-' and '_', at most 64)");
+        }
+        String prefix = "hookline.source." + name + ".";
+        String schemeName = optional(prefix + "scheme").orElseThrow(() -> new InvalidSourceConfiguration(
+                prefix + "scheme is required; one of " + Schemes.names()));
+        Scheme scheme = Schemes.named(schemeName).orElseThrow(() -> new InvalidSourceConfiguration(
+                prefix + "scheme: '" + schemeName + "' is not one of " + Schemes.names()));
+        SchemeSettings settings = new SchemeSettings(name, secrets(prefix + "secrets"),
+                tolerance(prefix + "tolerance"), clock, option -> optional(prefix + option));
+        try {
+            Set<String> hidden = new HashSet<>(CREDENTIAL_HEADERS);
+            hidden.addAll(scheme.signatureHeaders(settings));
+            return new Source(name,
+                    scheme.verifier(settings),
+                    selector(prefix + "event-type", scheme.eventType()),
+                    selector(prefix + "delivery-id", scheme.deliveryId()),
+                    maxBody(prefix + "max-body"),
+                    scheme.contentTypes(),
+                    Set.copyOf(hidden),
+                    optional(prefix + "public-url").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSourceConfiguration(e.getMessage());
+        }
+    }
+
+    private List<Secret> secrets(String key) {
+        String[] values = config.getOptionalValue(key, String[].class).orElse(new String[0]);
+        List<Secret> secrets = Arrays.stream(values).map(String::trim).filter(v -> !v.isEmpty())
+                .map(value -> secret(key, value)).toList();
+        if (secrets.isEmpty()) {
+            throw new InvalidSourceConfiguration(key + " is required: at least one secret");
+        }
+        return secrets;
+    }
+
+    private static Secret secret(String key, String entry) {
+        int at = entry.lastIndexOf(NOT_AFTER);
+        if (at < 0) {
+            return Secret.of(entry);
+        }
+        try {
+            return new Secret(entry.substring(0, at), Instant.parse(entry.substring(at + NOT_AFTER.length())));
+        } catch (DateTimeParseException e) {
+            // The message must not quote the entry: it holds the secret.
+            throw new InvalidSourceConfiguration(key + ": a not-after is not an ISO-8601 instant");
+        }
+    }
+
+    private Duration tolerance(String key) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return DEFAULT_TOLERANCE;
+        }
+        try {
+            Duration tolerance = Duration.parse(text.get());
+            if (tolerance.isNegative()) {
+                throw new InvalidSourceConfiguration(key + ": '" + text.get() + "' is negative");
+            }
+            return tolerance;
+        } catch (DateTimeParseException e) {
+            throw new InvalidSourceConfiguration(key + ": '" + text.get() + "' is not an ISO-8601 duration such as PT5M");
+        }
+    }
+
+    private Selector selector(String key, String preset) {
+        Optional<String> text = optional(key).or(() -> Optional.ofNullable(preset));
+        try {
+            return text.map(Selector::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSourceConfiguration(key + ": " + e.getMessage());
+        }
+    }
+
+    private int maxBody(String key) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return DEFAULT_MAX_BODY;
+        }
+        try {
+            int value = Integer.parseInt(text.get().trim());
+            if (value > 0 && value <= LARGEST_MAX_BODY) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidSourceConfiguration(key + ": '" + text.get() + "' is not a size in bytes from 1 to "
+                + LARGEST_MAX_BODY);
+    }
+
+    private Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.hookline.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One delivery as received: the raw body exactly as signed, the headers without signatures or credentials, and its
+ * dispatch state. The database's unique (source, delivery id) is what makes a second arrival a duplicate.
+ */
+@Entity
+@Table(name = "hookline_delivery",
+        uniqueConstraints = @UniqueConstraint(name = "hookline_delivery_once", columnNames = {"source", "delivery_id"}))
+public class Delivery {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 64)
+    private String source;
+
+    @Column(name = "delivery_id", nullable = false, length = 255)
+    private String deliveryId;
+
+    @Column(name = "event_type", nullable = false, length = 255)
+    private String eventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeliveryStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "received_at", nullable = false)
+    private OffsetDateTime receivedAt;
+
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+
+    @Column(name = "last_attempt_at")
+    private OffsetDateTime lastAttemptAt;
+
+    @Column(name = "last_error", length = 4000)
+    private String lastError;
+
+    /** The headers as a JSON object of name to array of values. */
+    @Column(nullable = false)
+    private String headers;
+
+    @Column(nullable = false)
+    private byte[] body;
+
+    protected Delivery() {
+        // for JPA
+    }
+
+    public Delivery(String id, String source, String deliveryId, String eventType, Instant receivedAt,
+                    String headers, byte[] body) {
+        this.id = id;
+        this.source = source;
+        this.deliveryId = deliveryId;
+        this.eventType = eventType;
+        this.receivedAt = utc(receivedAt);
+        this.nextAttemptAt = this.receivedAt;
+        this.headers = headers;
+        this.body = body;
+        this.status = DeliveryStatus.RECEIVED;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant receivedAt() {
+        return instant(receivedAt);
+    }
+
+    public Instant nextAttemptAt() {
+        return instant(nextAttemptAt);
+    }
+
+    public Instant lastAttemptAt() {
+        return instant(lastAttemptAt);
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** Starts an attempt: counts it and leaves the delivery in processing until its outcome is recorded. */
+    public int beginAttempt(Instant now) {
+        attempts++;
+        lastAttemptAt = utc(now);
+        status = DeliveryStatus.PROCESSING;
+        return attempts;
+    }
+
+    /** Records a finished attempt's outcome. */
+    public void finish(DeliveryStatus outcome, String error, Instant nextAttempt) {
+        status = outcome;
+        lastError = error;
+        nextAttemptAt = utc(nextAttempt);
+    }
+
+    /** Times are stored as UTC timestamps with zone: a portable JPA type on every provider and database. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

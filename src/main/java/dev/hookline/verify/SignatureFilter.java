@@ -1,0 +1,104 @@
+package dev.hookline.verify;
+
+import dev.hookline.problem.Problem;
+import dev.hookline.source.Source;
+import dev.hookline.source.Sources;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The gate of every webhook: the source must be known (404), the body within its limit (413, read no further than
+ * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). Only then does the
+ * resource see the request, with the raw bytes put back exactly as they arrived.
+ */
+@Provider
+@Signed
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class SignatureFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(SignatureFilter.class.getName());
+
+    @Inject
+    Sources sources;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String name = request.getUriInfo().getPathParameters().getFirst("source");
+        Source source = sources.find(name);
+        String instance = request.getUriInfo().getRequestUri().getRawPath();
+        if (source == null) {
+            request.abortWith(Problem.of("unknown-source", "Unknown source", 404,
+                    "No webhook source of that name is configured.", instance).toResponse());
+            return;
+        }
+        if (request.getLength() > source.maxBody()) {
+            request.abortWith(tooLarge(source, instance));
+            return;
+        }
+        MediaType type = request.getMediaType();
+        if (type == null || !source.accepts(type.getType().toLowerCase(Locale.ROOT) + "/"
+                + type.getSubtype().toLowerCase(Locale.ROOT))) {
+            request.abortWith(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "This source takes " + String.join(" or ", source.contentTypes()) + ".", instance).toResponse());
+            return;
+        }
+        byte[] body = readAtMost(request.getEntityStream(), source.maxBody() + 1);
+        if (body.length > source.maxBody()) {
+            request.abortWith(tooLarge(source, instance));
+            return;
+        }
+        try {
+            source.verifier().verify(new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request)));
+        } catch (SignatureRejected e) {
+            LOG.fine(() -> "Refused a delivery for " + source.name() + ": " + e.reason() + " " + e.getMessage());
+            request.abortWith(Problem.of("invalid-signature", "Invalid signature", 401, e.getMessage(), instance)
+                    .toResponse());
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    private static jakarta.ws.rs.core.Response tooLarge(Source source, String instance) {
+        return Problem.of("body-too-large", "Body too large", 413,
+                "This source takes bodies of at most " + source.maxBody() + " bytes.", instance).toResponse();
+    }
+
+    /** The URL as the sender signed it: the configured public URL with the request's query. */
+    private static String publicUrl(Source source, ContainerRequestContext request) {
+        if (source.publicUrl() == null) {
+            return null;
+        }
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        return query == null ? source.publicUrl() : source.publicUrl() + "?" + query;
+    }
+
+    /** Reads up to {@code limit} bytes: enough to tell a body over the limit without holding more of it. */
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] buffer = new byte[Math.min(limit, 8192)];
+        int length = 0;
+        while (length < limit) {
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(limit, buffer.length * 2));
+            }
+            int read = in.read(buffer, length, buffer.length - length);
+            if (read < 0) {
+                break;
+            }
+            length += read;
+        }
+        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    }
+}

@@ -1,0 +1,304 @@
+package dev.hookline.it;
+
+import static dev.hookline.it.RecordingObservers.ALL;
+import static dev.hookline.it.RecordingObservers.ANY_SOURCE_TYPE;
+import static dev.hookline.it.RecordingObservers.ASYNC;
+import static dev.hookline.it.RecordingObservers.EXACT;
+import static dev.hookline.it.RecordingObservers.FAMILY;
+import static dev.hookline.it.RecordingObservers.SOURCE;
+import static dev.hookline.it.TestSources.GITHUB_SECOND_SECRET;
+import static dev.hookline.it.TestSources.GITHUB_SECRET;
+import static dev.hookline.it.TestSources.INHOUSE_MAX_BODY;
+import static dev.hookline.it.TestSources.INHOUSE_SECRET;
+import static dev.hookline.it.TestSources.LEGACY_SECRET;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.dispatch.Webhook;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryStatus;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole path of a delivery through the deployed WAR: real HTTP in, the real filter, the real store, the real
+ * dispatch to CDI observers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IngestIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.hookline("ingest", TestSources.CONFIGURATION, TestSources.class, Sender.class,
+                Sender.Post.class, RecordingObservers.class, StoredDeliveries.class, LogCapture.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    RecordingObservers observers;
+
+    @Inject
+    StoredDeliveries store;
+
+    private Sender sender;
+    private LogCapture logs;
+
+    @BeforeEach
+    void start() {
+        sender = new Sender(base);
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void noSecretLeaked() {
+        logs.close();
+        for (String line : logs.lines()) {
+            for (String secret : List.of(GITHUB_SECRET, GITHUB_SECOND_SECRET, INHOUSE_SECRET, LEGACY_SECRET)) {
+                assertFalse(line.contains(secret), () -> "a log line holds a secret: " + line);
+            }
+        }
+    }
+
+    @Test
+    void signedDeliveryIsStoredThenAcknowledgedThenObserved() throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        String body = "{\"ref\":\"refs/heads/main\",\"size\":1}";
+        HttpResponse<String> response = github(delivery, "push", body).githubSignature(GITHUB_SECRET).send();
+
+        assertEquals(202, response.statusCode());
+        JsonObject answer = json(response);
+        assertEquals("accepted", answer.getString("status"));
+        Delivery stored = store.of("github", delivery).get(0);
+        assertEquals(answer.getString("id"), stored.id());
+        assertArrayEquals(body.getBytes(UTF_8), stored.body());
+
+        Webhook hook = observers.await(SOURCE, delivery, hooks -> !hooks.isEmpty()).get(0);
+        assertEquals("github", hook.source());
+        assertEquals("push", hook.type());
+        assertEquals(delivery, hook.deliveryId());
+        assertEquals(stored.id(), hook.id());
+        assertEquals(1, hook.attempt());
+        assertArrayEquals(body.getBytes(UTF_8), hook.body());
+        assertEquals("refs/heads/main", hook.json().asJsonObject().getString("ref"));
+        assertEquals("push", hook.header("X-GitHub-Event"));
+        assertNull(hook.header("X-Hub-Signature-256"), "signature headers are not shown to observers");
+        assertEquals(1, observers.await(ALL, delivery, hooks -> !hooks.isEmpty()).size());
+        assertEquals(1, observers.await(ANY_SOURCE_TYPE, delivery, hooks -> !hooks.isEmpty()).size());
+        assertEquals(1, observers.await(ASYNC, delivery, hooks -> !hooks.isEmpty()).size());
+        assertEquals(DeliveryStatus.PROCESSED, store.awaitFinal(stored.id()).status());
+        assertFalse(stored.headers().toLowerCase().contains("x-hub-signature"), "signatures are not stored");
+    }
+
+    @Test
+    void repeatedDeliveryIsAnsweredAsDuplicateAndObservedOnce() throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        String body = "{\"zen\":\"Keep it logically awesome.\"}";
+        HttpResponse<String> first = github(delivery, "ping", body).githubSignature(GITHUB_SECRET).send();
+        HttpResponse<String> again = github(delivery, "ping", body).githubSignature(GITHUB_SECRET).send();
+
+        assertEquals(202, first.statusCode());
+        assertEquals(200, again.statusCode());
+        assertEquals("duplicate", json(again).getString("status"));
+        assertEquals(json(first).getString("id"), json(again).getString("id"));
+        assertEquals(1, store.of("github", delivery).size());
+        store.awaitFinal(json(first).getString("id"));
+        Thread.sleep(200);
+        assertEquals(1, observers.of(SOURCE, delivery).size());
+    }
+
+    @Test
+    void concurrentRepeatsOfOneDeliveryStoreItOnce() throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        String body = "{\"action\":\"opened\"}";
+        List<HttpResponse<String>> answers = java.util.stream.IntStream.range(0, 16).parallel()
+                .mapToObj(i -> github(delivery, "issues", body).githubSignature(GITHUB_SECRET).send())
+                .toList();
+
+        assertEquals(1, answers.stream().filter(r -> r.statusCode() == 202).count());
+        assertEquals(15, answers.stream().filter(r -> r.statusCode() == 200).count());
+        assertEquals(1, answers.stream().map(r -> json(r).getString("id")).distinct().count());
+        assertEquals(1, store.of("github", delivery).size());
+    }
+
+    @Test
+    void everySecretOfARotationIsAccepted() {
+        HttpResponse<String> response = github(UUID.randomUUID().toString(), "push", "{}")
+                .githubSignature(GITHUB_SECOND_SECRET).send();
+        assertEquals(202, response.statusCode());
+    }
+
+    @Test
+    void tamperedBodyIsRefusedAndNotStored() {
+        String delivery = UUID.randomUUID().toString();
+        Sender.Post post = github(delivery, "push", "{\"amount\":1}").githubSignature(GITHUB_SECRET)
+                .body("{\"amount\":1000}");
+        assertProblem(post.send(), 401, "urn:hookline:problem:invalid-signature");
+        assertTrue(store.of("github", delivery).isEmpty());
+    }
+
+    @Test
+    void wrongSecretIsRefused() {
+        String delivery = UUID.randomUUID().toString();
+        assertProblem(github(delivery, "push", "{}").githubSignature("not-the-secret").send(), 401,
+                "urn:hookline:problem:invalid-signature");
+        assertTrue(store.of("github", delivery).isEmpty());
+    }
+
+    @Test
+    void missingSignatureIsRefused() {
+        String delivery = UUID.randomUUID().toString();
+        HttpResponse<String> response = github(delivery, "push", "{}").send();
+        assertProblem(response, 401, "urn:hookline:problem:invalid-signature");
+        assertTrue(json(response).getString("detail").contains("X-Hub-Signature-256"));
+        assertTrue(store.of("github", delivery).isEmpty());
+    }
+
+    @Test
+    void unknownSourceIsNotFound() {
+        long before = store.count();
+        assertProblem(sender.to("nobody").body("{}").send(), 404, "urn:hookline:problem:unknown-source");
+        assertEquals(before, store.count());
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedWithContentLength() {
+        String body = "{\"id\":\"" + "x".repeat(INHOUSE_MAX_BODY) + "\",\"event\":{\"type\":\"big\"}}";
+        long before = store.count();
+        assertProblem(sender.to("inhouse").body(body).inhouseSignature(INHOUSE_SECRET).send(), 413,
+                "urn:hookline:problem:body-too-large");
+        assertEquals(before, store.count());
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRefused() {
+        byte[] body = ("{\"id\":\"" + "y".repeat(INHOUSE_MAX_BODY) + "\",\"event\":{\"type\":\"big\"}}").getBytes(UTF_8);
+        long before = store.count();
+        HttpResponse<String> response = sender.to("inhouse").body(body).inhouseSignature(INHOUSE_SECRET).sendChunked();
+        assertProblem(response, 413, "urn:hookline:problem:body-too-large");
+        assertEquals(before, store.count());
+    }
+
+    @Test
+    void contentTypeTheSchemeDoesNotTakeIsRefused() {
+        String delivery = UUID.randomUUID().toString();
+        HttpResponse<String> response = github(delivery, "push", "hello").contentType("text/plain")
+                .githubSignature(GITHUB_SECRET).send();
+        assertProblem(response, 415, "urn:hookline:problem:unsupported-media-type");
+        assertTrue(store.of("github", delivery).isEmpty());
+    }
+
+    @Test
+    void signedButMalformedJsonIsABadRequest() {
+        long before = store.count();
+        HttpResponse<String> response = sender.to("inhouse").body("{\"id\": \"1\", \"event\": {")
+                .inhouseSignature(INHOUSE_SECRET).send();
+        assertProblem(response, 400, "urn:hookline:problem:unreadable-delivery");
+        assertEquals(before, store.count());
+    }
+
+    @Test
+    void deliveryWithoutItsIdIsABadRequest() {
+        long before = store.count();
+        HttpResponse<String> response = sender.to("inhouse").body("{\"event\":{\"type\":\"invoice.paid\"}}")
+                .inhouseSignature(INHOUSE_SECRET).send();
+        assertProblem(response, 400, "urn:hookline:problem:unreadable-delivery");
+        assertTrue(json(response).getString("detail").contains("json:/id"));
+        assertEquals(before, store.count());
+    }
+
+    @Test
+    void observersSelectByExactTypeAndByFamily() throws Exception {
+        String paid = UUID.randomUUID().toString();
+        String failed = UUID.randomUUID().toString();
+        assertEquals(202, inhouse(paid, "invoice.paid").send().statusCode());
+        assertEquals(202, inhouse(failed, "invoice.payment.failed").send().statusCode());
+
+        assertEquals(1, observers.await(EXACT, paid, hooks -> !hooks.isEmpty()).size());
+        assertEquals(1, observers.await(FAMILY, paid, hooks -> !hooks.isEmpty()).size());
+        assertEquals(1, observers.await(FAMILY, failed, hooks -> !hooks.isEmpty()).size());
+        assertEquals("invoice.payment.failed", observers.of(FAMILY, failed).get(0).type());
+        assertEquals(1, observers.await(ALL, failed, hooks -> !hooks.isEmpty()).size());
+        assertTrue(observers.of(EXACT, failed).isEmpty(), "an exact observer sees its type only");
+        assertTrue(observers.of(SOURCE, paid).isEmpty(), "a source observer sees its source only");
+    }
+
+    @Test
+    void legacySchemeOfTheBlogPostIsAccepted() throws Exception {
+        String body = "{\"event_type\":\"order.created\",\"data\":{\"n\":7}}";
+        HttpResponse<String> response = sender.to("legacy").body(body).legacySignature(LEGACY_SECRET).send();
+        assertEquals(202, response.statusCode());
+        Delivery stored = store.byId(json(response).getString("id"));
+        assertEquals("order.created", stored.eventType());
+        assertTrue(stored.deliveryId().startsWith("sha256:"), "without a delivery id, the body's hash is the key");
+        assertEquals(DeliveryStatus.PROCESSED, store.awaitFinal(stored.id()).status());
+    }
+
+    @Test
+    void failingObserverLeavesTheDeliveryFailedWithItsError() throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        HttpResponse<String> response = inhouse(delivery, "explode").send();
+        assertEquals(202, response.statusCode());
+        Delivery done = store.awaitFinal(json(response).getString("id"));
+        assertEquals(DeliveryStatus.FAILED, done.status());
+        assertEquals(1, done.attempts());
+        assertTrue(done.lastError().contains("observer refused " + delivery), done.lastError());
+        assertTrue(observers.of(ALL, delivery).isEmpty());
+    }
+
+    @Test
+    void noAnswerNamesASecret() {
+        List<HttpResponse<String>> answers = List.of(
+                github("x", "push", "{}").githubSignature("wrong").send(),
+                github("x", "push", "{}").send(),
+                sender.to("inhouse").body("{").inhouseSignature(INHOUSE_SECRET).send(),
+                sender.to("legacy").body("{}").header("X-Signature", "zz").send());
+        for (HttpResponse<String> answer : answers) {
+            for (String secret : List.of(GITHUB_SECRET, GITHUB_SECOND_SECRET, INHOUSE_SECRET, LEGACY_SECRET)) {
+                assertFalse(answer.body().contains(secret), answer.body());
+            }
+        }
+    }
+
+    private Sender.Post github(String delivery, String event, String body) {
+        return sender.to("github").body(body).header("X-GitHub-Delivery", delivery).header("X-GitHub-Event", event);
+    }
+
+    private Sender.Post inhouse(String delivery, String type) {
+        return sender.to("inhouse").body("{\"id\":\"" + delivery + "\",\"event\":{\"type\":\"" + type + "\"}}")
+                .inhouseSignature(INHOUSE_SECRET);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("")
+                .split(";")[0]);
+        JsonObject problem = json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertEquals(type, problem.getString("type"));
+        assertTrue(problem.containsKey("title"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hookline.it;
+
+/** The sources the in-server tests configure; the secrets are test values, looked for in answers and logs. */
+final class TestSources {
+
+    static final String GITHUB_SECRET = "gh-test-secret-one";
+    static final String GITHUB_SECOND_SECRET = "gh-test-secret-two";
+    static final String INHOUSE_SECRET = "inhouse-test-secret";
+    static final String LEGACY_SECRET = "legacy-test-secret";
+    static final int INHOUSE_MAX_BODY = 2048;
+
+    static final String CONFIGURATION = String.join("\n",
+            "hookline.sources=github,inhouse,legacy",
+            "hookline.source.github.scheme=github",
+            "hookline.source.github.secrets=" + GITHUB_SECRET + "," + GITHUB_SECOND_SECRET,
+            "hookline.source.inhouse.scheme=hmac",
+            "hookline.source.inhouse.secrets=" + INHOUSE_SECRET,
+            "hookline.source.inhouse.hmac.header=X-Inhouse-Signature",
+            "hookline.source.inhouse.hmac.algorithm=HmacSHA512",
+            "hookline.source.inhouse.hmac.encoding=base64",
+            "hookline.source.inhouse.hmac.prefix=v1=",
+            "hookline.source.inhouse.event-type=json:/event/type",
+            "hookline.source.inhouse.delivery-id=json:/id",
+            "hookline.source.inhouse.max-body=" + INHOUSE_MAX_BODY,
+            "hookline.source.legacy.scheme=legacy-sha256",
+            "hookline.source.legacy.secrets=" + LEGACY_SECRET,
+            "");
+
+    private TestSources() {
+    }
+}
