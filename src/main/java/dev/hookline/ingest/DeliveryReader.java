@@ -31,8 +31,8 @@ final class DeliveryReader {
         Selector typeAt = source.eventType();
         Selector idAt = source.deliveryId();
         String[] fromJson = jsonFields(body, typeAt, idAt);
-        String type = typeAt == null ? "" : value(typeAt, headers, fromJson[0], "event type");
-        String id = idAt == null ? sha256(body) : value(idAt, headers, fromJson[1], "delivery id");
+        String type = typeAt == null ? "" : value(typeAt, headers, body, fromJson[0], "event type");
+        String id = idAt == null ? sha256(body) : value(idAt, headers, body, fromJson[1], "delivery id");
         return new Delivery(DeliveryIds.next(receivedAt.toEpochMilli()), source.name(), id, type, receivedAt,
                 StoredHeaders.encode(kept(source, headers)), body);
     }
@@ -47,13 +47,17 @@ final class DeliveryReader {
         return JsonFields.read(body, pointers);
     }
 
-    private static String value(Selector selector, Map<String, List<String>> headers, String fromJson, String what) {
+    private static String value(Selector selector, Map<String, List<String>> headers, byte[] body, String fromJson,
+                                String what) {
         String value;
         String where;
         if (selector instanceof Selector.Header header) {
             List<String> values = headers.get(header.name());
             value = values == null || values.isEmpty() ? null : values.get(0);
             where = "the " + header.name() + " header";
+        } else if (selector instanceof Selector.Form form) {
+            value = FormFields.read(body, form.field());
+            where = "the form field " + form.field();
         } else {
             value = fromJson;
             where = "json:" + ((Selector.Json) selector).pointer();

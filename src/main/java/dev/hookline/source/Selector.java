@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a delivery's event type or id is found: a header ({@code header:X-GitHub-Event}) or a value in the JSON
- * body ({@code json:/data/id}, an RFC 6901 JSON Pointer).
+ * Where a delivery's event type or id is found: a header ({@code header:X-GitHub-Event}), a value in the JSON body
+ * ({@code json:/data/id}, an RFC 6901 JSON Pointer) or a field of a form-encoded body ({@code form:MessageSid}).
+ * {@code none} turns a scheme's preset off.
  */
 public sealed interface Selector {
 
@@ -14,12 +15,19 @@ public sealed interface Selector {
     record Header(String name) implements Selector {
     }
 
+    /** A field of an {@code application/x-www-form-urlencoded} body. */
+    record Form(String field) implements Selector {
+    }
+
     /** A scalar of the JSON body at a JSON Pointer, kept as its reference tokens. */
     record Json(String pointer, List<String> tokens) implements Selector {
     }
 
+    /** The text that turns a preset off. */
+    String NONE = "none";
+
     /**
-     * Parses {@code header:<Name>} or {@code json:<pointer>}.
+     * Parses {@code header:<Name>}, {@code json:<pointer>} or {@code form:<field>}.
      *
      * @throws IllegalArgumentException saying what is wrong, for the caller to prefix with the key
      */
@@ -35,8 +43,14 @@ public sealed interface Selector {
                 return new Header(where);
             case "json":
                 return new Json(where, tokens(text, where));
+            case "form":
+                if (where.isEmpty()) {
+                    throw new IllegalArgumentException("'" + text + "' does not name a form field");
+                }
+                return new Form(where);
             default:
-                throw new IllegalArgumentException("'" + text + "' is neither header:<Name> nor json:<JSON Pointer>");
+                throw new IllegalArgumentException("'" + text
+                        + "' is none of header:<Name>, json:<JSON Pointer>, form:<field> or none");
         }
     }
 

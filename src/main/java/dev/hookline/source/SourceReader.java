@@ -106,7 +106,8 @@ final class SourceReader {
     }
 
     private Selector selector(String key, String preset) {
-        Optional<String> text = optional(key).or(() -> Optional.ofNullable(preset));
+        Optional<String> text = optional(key).or(() -> Optional.ofNullable(preset))
+                .filter(value -> !Selector.NONE.equals(value));
         try {
             return text.map(Selector::parse).orElse(null);
         } catch (IllegalArgumentException e) {

@@ -51,6 +51,9 @@ class IngestIT {
                 Sender.Post.class, RecordingObservers.class, StoredDeliveries.class, LogCapture.class);
     }
 
+    private static final List<String> SECRETS = List.of(GITHUB_SECRET, GITHUB_SECOND_SECRET, INHOUSE_SECRET,
+            LEGACY_SECRET, TestSources.SLACK_SECRET);
+
     @ArquillianResource
     URL base;
 
@@ -73,7 +76,7 @@ class IngestIT {
     void noSecretLeaked() {
         logs.close();
         for (String line : logs.lines()) {
-            for (String secret : List.of(GITHUB_SECRET, GITHUB_SECOND_SECRET, INHOUSE_SECRET, LEGACY_SECRET)) {
+            for (String secret : SECRETS) {
                 assertFalse(line.contains(secret), () -> "a log line holds a secret: " + line);
             }
         }
@@ -105,7 +108,7 @@ class IngestIT {
         assertEquals(1, observers.await(ALL, delivery, hooks -> !hooks.isEmpty()).size());
         assertEquals(1, observers.await(ANY_SOURCE_TYPE, delivery, hooks -> !hooks.isEmpty()).size());
         assertEquals(1, observers.await(ASYNC, delivery, hooks -> !hooks.isEmpty()).size());
-        assertEquals(DeliveryStatus.PROCESSED, store.awaitFinal(stored.id()).status());
+        assertEquals(DeliveryStatus.PROCESSED, StoredDeliveries.awaitFinal(store, stored.id()).status());
         assertFalse(stored.headers().toLowerCase().contains("x-hub-signature"), "signatures are not stored");
     }
 
@@ -121,7 +124,7 @@ class IngestIT {
         assertEquals("duplicate", json(again).getString("status"));
         assertEquals(json(first).getString("id"), json(again).getString("id"));
         assertEquals(1, store.of("github", delivery).size());
-        store.awaitFinal(json(first).getString("id"));
+        StoredDeliveries.awaitFinal(store, json(first).getString("id"));
         Thread.sleep(200);
         assertEquals(1, observers.of(SOURCE, delivery).size());
     }
@@ -250,7 +253,19 @@ class IngestIT {
         Delivery stored = store.byId(json(response).getString("id"));
         assertEquals("order.created", stored.eventType());
         assertTrue(stored.deliveryId().startsWith("sha256:"), "without a delivery id, the body's hash is the key");
-        assertEquals(DeliveryStatus.PROCESSED, store.awaitFinal(stored.id()).status());
+        assertEquals(DeliveryStatus.PROCESSED, StoredDeliveries.awaitFinal(store, stored.id()).status());
+    }
+
+    @Test
+    void formPostTakesTypeAndIdFromItsFields() throws Exception {
+        String trigger = "13345224609." + System.nanoTime();
+        String body = "token=x&command=%2Fdeploy&text=prod+now&trigger_id=" + trigger;
+        HttpResponse<String> response = sender.to("slack").contentType("application/x-www-form-urlencoded")
+                .body(body).slackSignature(TestSources.SLACK_SECRET).send();
+        assertEquals(202, response.statusCode(), response.body());
+        Webhook hook = observers.await(ALL, trigger, hooks -> !hooks.isEmpty()).get(0);
+        assertEquals("/deploy", hook.type());
+        assertEquals(body, hook.bodyAsString());
     }
 
     @Test
@@ -258,7 +273,7 @@ class IngestIT {
         String delivery = UUID.randomUUID().toString();
         HttpResponse<String> response = inhouse(delivery, "explode").send();
         assertEquals(202, response.statusCode());
-        Delivery done = store.awaitFinal(json(response).getString("id"));
+        Delivery done = StoredDeliveries.awaitFinal(store, json(response).getString("id"));
         assertEquals(DeliveryStatus.FAILED, done.status());
         assertEquals(1, done.attempts());
         assertTrue(done.lastError().contains("observer refused " + delivery), done.lastError());
@@ -273,7 +288,7 @@ class IngestIT {
                 sender.to("inhouse").body("{").inhouseSignature(INHOUSE_SECRET).send(),
                 sender.to("legacy").body("{}").header("X-Signature", "zz").send());
         for (HttpResponse<String> answer : answers) {
-            for (String secret : List.of(GITHUB_SECRET, GITHUB_SECOND_SECRET, INHOUSE_SECRET, LEGACY_SECRET)) {
+            for (String secret : SECRETS) {
                 assertFalse(answer.body().contains(secret), answer.body());
             }
         }

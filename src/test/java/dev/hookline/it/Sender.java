@@ -70,6 +70,14 @@ final class Sender {
             return header("X-Inhouse-Signature", "v1=" + Base64.getEncoder().encodeToString(hmac("HmacSHA512", secret, body)));
         }
 
+        /** Slack: v0 HMAC-SHA256 of "v0:timestamp:body", timestamped now. */
+        Post slackSignature(String secret) {
+            String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+            byte[] signed = ("v0:" + timestamp + ":" + new String(body, UTF_8)).getBytes(UTF_8);
+            return header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", "v0=" + HexFormat.of().formatHex(hmac("HmacSHA256", secret, signed)));
+        }
+
         /** The blog post's scheme. */
         Post legacySignature(String secret) {
             try {

@@ -31,16 +31,17 @@ public class StoredDeliveries {
         return em.find(Delivery.class, id);
     }
 
-    /** Waits until the delivery's status is final or ten seconds pass, and returns it as stored then. */
-    @Transactional(Transactional.TxType.NEVER)
-    public Delivery awaitFinal(String id) throws InterruptedException {
+    /**
+     * Waits until the delivery's status is final or ten seconds pass, and returns it as stored then. Each look is a
+     * transaction of its own, through the bean's proxy, so that it sees what dispatch has committed since.
+     */
+    public static Delivery awaitFinal(StoredDeliveries store, String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        Delivery delivery = byId(id);
+        Delivery delivery = store.byId(id);
         while ((delivery == null || delivery.status() == DeliveryStatus.RECEIVED
                 || delivery.status() == DeliveryStatus.PROCESSING) && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
-            em.clear();
-            delivery = byId(id);
+            delivery = store.byId(id);
         }
         return delivery;
     }

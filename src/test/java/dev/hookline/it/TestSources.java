@@ -7,10 +7,11 @@ final class TestSources {
     static final String GITHUB_SECOND_SECRET = "gh-test-secret-two";
     static final String INHOUSE_SECRET = "inhouse-test-secret";
     static final String LEGACY_SECRET = "legacy-test-secret";
+    static final String SLACK_SECRET = "slack-test-signing-secret";
     static final int INHOUSE_MAX_BODY = 2048;
 
     static final String CONFIGURATION = String.join("\n",
-            "hookline.sources=github,inhouse,legacy",
+            "hookline.sources=github,inhouse,legacy,slack",
             "hookline.source.github.scheme=github",
             "hookline.source.github.secrets=" + GITHUB_SECRET + "," + GITHUB_SECOND_SECRET,
             "hookline.source.inhouse.scheme=hmac",
@@ -24,6 +25,10 @@ final class TestSources {
             "hookline.source.inhouse.max-body=" + INHOUSE_MAX_BODY,
             "hookline.source.legacy.scheme=legacy-sha256",
             "hookline.source.legacy.secrets=" + LEGACY_SECRET,
+            "hookline.source.slack.scheme=slack",
+            "hookline.source.slack.secrets=" + SLACK_SECRET,
+            "hookline.source.slack.event-type=form:command",
+            "hookline.source.slack.delivery-id=form:trigger_id",
             "");
 
     private TestSources() {

@@ -1,0 +1,105 @@
+package dev.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A source that cannot work stops the deployment, with a message that names the key to fix. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigurationIT {
+
+    private static final String SECRET = "configuration-test-secret";
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "unknown-scheme", managed = false)
+    static WebArchive unknownScheme() {
+        return Deployments.hookline("unknown-scheme", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=rot13",
+                "hookline.source.acme.secrets=" + SECRET));
+    }
+
+    @Deployment(name = "no-secrets", managed = false)
+    static WebArchive noSecrets() {
+        return Deployments.hookline("no-secrets", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=github"));
+    }
+
+    @Deployment(name = "bad-selector", managed = false)
+    static WebArchive badSelector() {
+        return Deployments.hookline("bad-selector", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=hmac",
+                "hookline.source.acme.secrets=" + SECRET,
+                "hookline.source.acme.event-type=body:/type"));
+    }
+
+    @Test
+    void unknownSchemeStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("unknown-scheme", "hookline.source.acme.scheme");
+    }
+
+    @Test
+    void sourceWithoutSecretsStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("no-secrets", "hookline.source.acme.secrets");
+    }
+
+    @Test
+    void malformedSelectorStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("bad-selector", "hookline.source.acme.event-type");
+    }
+
+    /**
+     * Deploys and expects the deployment to fail. Adapters differ in whether a failed deployment throws, so the
+     * server's own report is read from its log (the embedded server shares this JVM) and the application must not
+     * answer.
+     */
+    private void assertDeploymentFailsNaming(String deployment, String key) throws Exception {
+        StringBuilder report = new StringBuilder();
+        try (LogCapture logs = new LogCapture()) {
+            try {
+                deployer.deploy(deployment);
+            } catch (RuntimeException failure) {
+                for (Throwable t = failure; t != null; t = t.getCause()) {
+                    report.append(t.getMessage()).append('\n');
+                }
+            }
+            logs.lines().forEach(report::append);
+        } finally {
+            undeployQuietly(deployment);
+        }
+        assertTrue(report.toString().contains(key), "the failure names " + key);
+        assertFalse(report.toString().contains(SECRET), "the failure must not quote a secret");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:8080/" + deployment + "/api/webhooks/acme"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, answer.statusCode(), "the application is not running");
+    }
+
+    private void undeployQuietly(String deployment) {
+        try {
+            deployer.undeploy(deployment);
+        } catch (RuntimeException e) {
+            // It never deployed.
+        }
+    }
+}
