@@ -77,7 +77,7 @@ class ConfigurationIT {
         try (LogCapture logs = new LogCapture()) {
             try {
                 deployer.deploy(deployment);
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) {
                 for (Throwable t = failure; t != null; t = t.getCause()) {
                     report.append(t.getMessage()).append('\n');
                 }
@@ -89,7 +89,7 @@ class ConfigurationIT {
         assertTrue(report.toString().contains(key), "the failure names " + key);
         assertFalse(report.toString().contains(SECRET), "the failure must not quote a secret");
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:8080/" + deployment + "/api/webhooks/acme"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + System.getProperty("hookline.test.http-port", "8080") + "/" + deployment + "/api/webhooks/acme"))
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, answer.statusCode(), "the application is not running");
