@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A source that cannot work stops the deployment, with a message that names the key to fix. */
@@ -50,6 +51,21 @@ class ConfigurationIT {
                 "hookline.source.acme.scheme=hmac",
                 "hookline.source.acme.secrets=" + SECRET,
                 "hookline.source.acme.event-type=body:/type"));
+    }
+
+    @Deployment(name = "forwarding-without-broker", managed = false)
+    static WebArchive forwardingWithoutBroker() {
+        return Deployments.hookline("forwarding-without-broker", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=github",
+                "hookline.source.acme.secrets=" + SECRET,
+                "hookline.source.acme.forward.jms=java:app/jms/Nowhere"));
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "hookline.test.jms", matches = "false")
+    void forwardingWithoutABrokerStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("forwarding-without-broker", "hookline.source.acme.forward.jms");
     }
 
     @Test

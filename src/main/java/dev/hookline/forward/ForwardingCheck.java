@@ -1,0 +1,18 @@
+package dev.hookline.forward;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Resolves every forwarding destination while the application starts: a missing broker stops the deployment. */
+@ApplicationScoped
+public class ForwardingCheck {
+
+    @Inject
+    JmsForwarding forwarding;
+
+    void resolveOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        forwarding.forwarders().forEach(JmsForwarder::resolve);
+    }
+}
