@@ -60,6 +60,11 @@ final class Sender {
             return this;
         }
 
+        /** Sets a header to a signature computed over the body as it is now. */
+        Post signWith(java.util.function.Function<byte[], String> signature, String header) {
+            return header(header, signature.apply(body));
+        }
+
         /** GitHub: X-Hub-Signature-256 over the body as it is now. */
         Post githubSignature(String secret) {
             return header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", secret, body)));
@@ -121,9 +126,13 @@ final class Sender {
     }
 
     static byte[] hmac(String algorithm, String secret, byte[] body) {
+        return hmac(algorithm, secret.getBytes(UTF_8), body);
+    }
+
+    static byte[] hmac(String algorithm, byte[] key, byte[] body) {
         try {
             Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(secret.getBytes(UTF_8), algorithm));
+            mac.init(new SecretKeySpec(key, algorithm));
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
