@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class JsonFields {
 
+    /** Deeper bodies are refused before any parser limit, whose failure differs between JSON-P implementations. */
+    static final int MAX_DEPTH = 512;
+
     private JsonFields() {
     }
 
@@ -34,6 +37,9 @@ final class JsonFields {
                 switch (event) {
                     case KEY_NAME -> key = parser.getString();
                     case START_OBJECT, START_ARRAY -> {
+                        if (arrayIndexes.size() >= MAX_DEPTH) {
+                            throw new UnreadableDelivery("The body is nested deeper than " + MAX_DEPTH + " levels.");
+                        }
                         if (!arrayIndexes.isEmpty()) {
                             path.add(segment(arrayIndexes, key));
                         }
@@ -53,6 +59,11 @@ final class JsonFields {
                 }
             }
         } catch (JsonException | IllegalStateException e) {
+            throw new UnreadableDelivery("The body is not valid JSON.");
+        } catch (UnreadableDelivery e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsers also fail with their own unchecked exceptions (Parsson's depth limit is one).
             throw new UnreadableDelivery("The body is not valid JSON.");
         }
         return found;

@@ -85,7 +85,7 @@ class SchemesIT {
     }
 
     private Sender.Post sign(String scheme, String id, long timestamp, String secret) {
-        return Signers.SIGNERS.get(scheme).sign(new Sender(base), id, timestamp, secret);
+        return Signers.signed(new Sender(base), scheme, id, timestamp, secret);
     }
 
     private static String secret(String scheme, int which) {

@@ -60,6 +60,22 @@ final class Sender {
             return this;
         }
 
+        String source() {
+            return source;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        Map<String, String> headers() {
+            return headers;
+        }
+
+        byte[] bodyBytes() {
+            return body;
+        }
+
         /** Sets a header to a signature computed over the body as it is now. */
         Post signWith(java.util.function.Function<byte[], String> signature, String header) {
             return header(header, signature.apply(body));

@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
  */
 final class Signers {
 
-    /** Signs one delivery: its body, its delivery id, the Unix time it claims, with one secret. */
+    /** Signs one delivery whose body is set: its delivery id, the Unix time it claims, with one secret. */
     @FunctionalInterface
     interface Signer {
-        Sender.Post sign(Sender sender, String deliveryId, long timestamp, String secret);
+        Sender.Post sign(Sender.Post post, String deliveryId, long timestamp, String secret);
     }
 
     static final String EXPIRED = ";not-after=2020-01-01T00:00:00Z";
@@ -56,28 +56,27 @@ final class Signers {
     static final String CONFIGURATION = configuration();
 
     static final Map<String, Signer> SIGNERS = Map.of(
-            "github", (sender, id, ts, secret) -> json(sender, "github", id)
+            "github", (post, id, ts, secret) -> post
                     .header("X-GitHub-Delivery", id).header("X-GitHub-Event", "push")
                     .signWith(body -> "sha256=" + hex(Sender.hmac("HmacSHA256", secret, body)), "X-Hub-Signature-256"),
-            "stripe", (sender, id, ts, secret) -> json(sender, "stripe", id)
+            "stripe", (post, id, ts, secret) -> post
                     .signWith(body -> "t=" + ts + ",v1=" + hex(Sender.hmac("HmacSHA256", secret,
                             concat((ts + ".").getBytes(UTF_8), body))), "Stripe-Signature"),
-            "standard-webhooks", (sender, id, ts, secret) -> standard(sender, "standard-webhooks", "webhook", id, ts,
-                    secret),
-            "svix", (sender, id, ts, secret) -> standard(sender, "svix", "svix", id, ts, secret),
-            "slack", (sender, id, ts, secret) -> json(sender, "slack", id)
+            "standard-webhooks", (post, id, ts, secret) -> standard(post, "webhook", id, ts, secret),
+            "svix", (post, id, ts, secret) -> standard(post, "svix", id, ts, secret),
+            "slack", (post, id, ts, secret) -> post
                     .header("X-Slack-Request-Timestamp", Long.toString(ts))
                     .signWith(body -> "v0=" + hex(Sender.hmac("HmacSHA256", secret,
                             concat(("v0:" + ts + ":").getBytes(UTF_8), body))), "X-Slack-Signature"),
-            "shopify", (sender, id, ts, secret) -> json(sender, "shopify", id)
+            "shopify", (post, id, ts, secret) -> post
                     .header("X-Shopify-Webhook-Id", id).header("X-Shopify-Topic", "orders/create")
                     .signWith(body -> b64(Sender.hmac("HmacSHA256", secret, body)), "X-Shopify-Hmac-Sha256"),
             "twilio", Signers::twilio,
-            "gitlab-token", (sender, id, ts, secret) -> json(sender, "gitlab-token", id)
+            "gitlab-token", (post, id, ts, secret) -> post
                     .header("Idempotency-Key", id).header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Token", secret),
-            "hmac", (sender, id, ts, secret) -> json(sender, "hmac", id)
+            "hmac", (post, id, ts, secret) -> post
                     .signWith(body -> hex(Sender.hmac("HmacSHA256", secret, body)), "X-Signature"),
-            "legacy-sha256", (sender, id, ts, secret) -> json(sender, "legacy-sha256", id)
+            "legacy-sha256", (post, id, ts, secret) -> post
                     .signWith(body -> hex(sha256(concat(secret.getBytes(UTF_8), body))), "X-Signature"));
 
     private Signers() {
@@ -103,16 +102,20 @@ final class Signers {
         return config.toString();
     }
 
-    /** A JSON body that carries the delivery id and type under every preset's name. */
-    private static Sender.Post json(Sender sender, String source, String id) {
-        return sender.to(source).body("{\"id\":\"" + id + "\",\"event_id\":\"" + id
-                + "\",\"type\":\"test.event\",\"event_type\":\"test.event\",\"data\":{\"amount\":100}}");
+    /** A delivery of the scheme's source, with a JSON body that carries the id and type under every preset's name. */
+    static Sender.Post signed(Sender sender, String scheme, String id, long ts, String secret) {
+        return signed(sender.to(scheme).body("{\"id\":\"" + id + "\",\"event_id\":\"" + id
+                + "\",\"type\":\"test.event\",\"event_type\":\"test.event\",\"data\":{\"amount\":100}}"),
+                scheme, id, ts, secret);
     }
 
-    private static Sender.Post standard(Sender sender, String source, String prefix, String id, long ts,
-                                        String secret) {
-        Sender.Post post = json(sender, source, id).header(prefix + "-id", id)
-                .header(prefix + "-timestamp", Long.toString(ts));
+    /** The post, with the body it has, signed as the scheme's source expects. */
+    static Sender.Post signed(Sender.Post post, String scheme, String id, long ts, String secret) {
+        return SIGNERS.get(scheme).sign(post, id, ts, secret);
+    }
+
+    private static Sender.Post standard(Sender.Post unsigned, String prefix, String id, long ts, String secret) {
+        Sender.Post post = unsigned.header(prefix + "-id", id).header(prefix + "-timestamp", Long.toString(ts));
         return post.signWith(body -> {
             byte[] signed = concat((id + "." + ts + ".").getBytes(UTF_8), body);
             if (secret.equals(ED25519_SIGNING_KEY)) {
@@ -123,7 +126,7 @@ final class Signers {
         }, prefix + "-signature");
     }
 
-    private static Sender.Post twilio(Sender sender, String id, long ts, String secret) {
+    private static Sender.Post twilio(Sender.Post post, String id, long ts, String secret) {
         Map<String, String> form = new TreeMap<>(Map.of("CallSid", "CA" + id.replace("-", ""), "CallStatus",
                 "completed", "From", "+14158675309", "To", "+18005551212"));
         String body = form.entrySet().stream()
@@ -131,7 +134,7 @@ final class Signers {
                 .collect(Collectors.joining("&"));
         String signed = TWILIO_URL + form.entrySet().stream().map(e -> e.getKey() + e.getValue())
                 .collect(Collectors.joining());
-        return sender.to("twilio").contentType("application/x-www-form-urlencoded").body(body)
+        return post.contentType("application/x-www-form-urlencoded").body(body)
                 .header("I-Twilio-Idempotency-Token", id)
                 .header("X-Twilio-Signature", b64(Sender.hmac("HmacSHA1", secret, signed.getBytes(UTF_8))));
     }
