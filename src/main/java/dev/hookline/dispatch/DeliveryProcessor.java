@@ -1,5 +1,8 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.source.RetryPolicy;
+import dev.hookline.source.Source;
+import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
 import dev.hookline.store.StoredHeaders;
@@ -13,15 +16,18 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 
 /**
- * One attempt at one delivery, in its own transaction: the synchronous observers run inside it, so their own
- * database writes commit together with the delivery's outcome, or roll back with it.
+ * One attempt at one claimed delivery, in its own transaction: the synchronous observers run inside it, so their own
+ * database writes commit together with {@code PROCESSED}, or roll back with it. The attempt first locks the row and
+ * checks that this node's claim is still the current one, so an attempt whose lease was taken over does nothing.
  */
 @ApplicationScoped
 public class DeliveryProcessor {
 
+    private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class.getName());
     /** The longest error text kept with a failed delivery. */
     static final int MAX_ERROR = 4000;
 
@@ -30,6 +36,9 @@ public class DeliveryProcessor {
 
     @Inject
     ObserverRoutes routes;
+
+    @Inject
+    Sources sources;
 
     @Inject
     Clock clock;
@@ -42,57 +51,57 @@ public class DeliveryProcessor {
      * Notifies the delivery's in-transaction observers and records the outcome. An observer's exception rolls the
      * whole attempt back and propagates.
      *
-     * @return the attempt, or {@code null} when the delivery is gone or no longer waits
+     * @return the attempt, or {@code null} when the delivery is gone or no longer this node's
      */
     @Transactional(TxType.REQUIRES_NEW)
     @ActivateRequestContext
-    public Attempt attempt(String id) {
-        // The row lock keeps two dispatchers (start-up recovery and ingest) from attempting the same delivery.
+    public Attempt attempt(String id, String node) {
         Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !waits(delivery.status())) {
+        if (delivery == null || !delivery.isClaimedBy(node)) {
             return null;
         }
-        int attempt = delivery.beginAttempt(clock.instant());
         Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(), delivery.deliveryId(),
-                delivery.receivedAt(), attempt, StoredHeaders.decode(delivery.headers()), delivery.body());
+                delivery.receivedAt(), delivery.attempts(), StoredHeaders.decode(delivery.headers()), delivery.body());
         Route route = routes.route(delivery.source(), delivery.eventType());
         route.notifyInTransaction(hook);
-        delivery.finish(route.isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED, null, null);
+        delivery.succeed(route.isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED);
         return new Attempt(hook, route);
     }
 
-    /** Records a failed attempt, whose own transaction was rolled back, with its error. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void recordFailure(String id, Throwable error) {
-        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !waits(delivery.status())) {
-            return;
-        }
-        delivery.beginAttempt(clock.instant());
-        // Retries come with the retry schedule; until then a failed delivery waits for an operator's replay.
-        delivery.finish(DeliveryStatus.FAILED, describe(error), null);
-    }
-
     /**
-     * Deliveries received before {@code before} that no attempt has finished, left over from a stop: the next
-     * {@code limit} of them in id order after {@code after}.
+     * Records a failed attempt, whose own transaction was rolled back: {@code FAILED} with the time of the next
+     * attempt, or {@code DEAD} when the source allows no more.
+     *
+     * @return the status recorded, or {@code null} when the delivery is no longer this node's
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<String> leftOver(Instant before, String after, int limit) {
-        return em.createQuery("select d.id from Delivery d where d.status = :status and d.receivedAt < :before"
-                        + " and d.id > :after order by d.id", String.class)
-                .setParameter("status", DeliveryStatus.RECEIVED)
-                .setParameter("before", Delivery.utc(before))
-                .setParameter("after", after)
-                .setMaxResults(limit)
-                .getResultList();
+    public DeliveryStatus recordFailure(String id, String node, Throwable error) {
+        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !delivery.isClaimedBy(node)) {
+            return null;
+        }
+        RetryPolicy policy = policyOf(delivery.source());
+        String description = describe(error);
+        if (policy.allowsAnotherAfter(delivery.attempts())) {
+            Instant next = clock.instant().plus(policy.delayAfter(delivery.attempts(),
+                    ThreadLocalRandom.current().nextDouble()));
+            delivery.retryAt(next, description);
+        } else {
+            delivery.die(description);
+            LOG.warning(() -> "Delivery " + id + " of " + delivery.source() + " is DEAD after " + delivery.attempts()
+                    + " attempts: " + description + (delivery.orderingKey() == null ? ""
+                    : "; later deliveries of ordering key '" + delivery.orderingKey()
+                    + "' wait until it is replayed or deleted"));
+        }
+        return delivery.status();
     }
 
-    private static boolean waits(DeliveryStatus status) {
-        return status == DeliveryStatus.RECEIVED;
+    private RetryPolicy policyOf(String sourceName) {
+        Source source = sources.find(sourceName);
+        return source == null ? RetryPolicy.DEFAULT : source.retry();
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

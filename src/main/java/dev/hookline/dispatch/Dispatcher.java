@@ -1,78 +1,163 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.store.Claim;
+import dev.hookline.store.Claims;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers stored deliveries to the application's observers, outside the request that received them, on the
- * server's managed executor. Each delivery gets one attempt (see {@link DeliveryProcessor}); its after-commit
- * observers run once the attempt has committed.
+ * Delivers stored deliveries to the application's observers, outside the request that received them, on the server's
+ * managed executors. Work is claimed with a lease (see {@link Claims}) two ways: freshly stored deliveries at once,
+ * from the ingest's hint, and everything else (retries, replays, other nodes' left-overs) by a poll every
+ * {@code hookline.dispatch.poll-interval}. Each claimed delivery gets one attempt (see {@link DeliveryProcessor});
+ * its after-commit observers run once the attempt has committed.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final int RECOVERY_PAGE = 500;
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Claims claims;
 
     @Inject
     DeliveryProcessor processor;
 
     @Inject
+    DispatchSettings settings;
+
+    @Inject
+    Node node;
+
+    @Inject
     Clock clock;
 
-    /** Dispatches deliveries that have just been committed. */
+    /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile ScheduledFuture<?> polling;
+
+    /**
+     * Dispatches deliveries that have just been committed, without waiting for the next poll. Returns at once: the
+     * claim and the attempts run on the managed executor. When the node already holds as much as it may, the hint is
+     * dropped and the poll takes the deliveries, on this node or another.
+     */
     public void dispatch(List<String> ids) {
-        executor.execute(() -> ids.forEach(this::attempt));
-    }
-
-    /** Picks up what a previous run stored but did not finish dispatching. */
-    void recoverOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Instant startedAt = clock.instant();
-        executor.execute(() -> recover(startedAt));
-    }
-
-    private void recover(Instant startedAt) {
-        try {
-            List<String> page;
-            String after = "";
-            do {
-                page = processor.leftOver(startedAt, after, RECOVERY_PAGE);
-                page.forEach(this::attempt);
-                after = page.isEmpty() ? after : page.get(page.size() - 1);
-            } while (page.size() == RECOVERY_PAGE);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Recovering left-over deliveries failed", e);
-        }
-    }
-
-    void attempt(String id) {
-        DeliveryProcessor.Attempt attempt;
-        try {
-            attempt = processor.attempt(id);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Delivery " + id + " failed");
-            try {
-                processor.recordFailure(id, e);
-            } catch (RuntimeException recordFailed) {
-                LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + id + " failed");
-            }
+        if (ids.isEmpty() || inFlight.get() >= settings.maxInFlight()) {
             return;
         }
-        if (attempt != null) {
-            LOG.fine(() -> "Delivered " + attempt.hook());
-            attempt.route().notifyAfterCommit(attempt.hook());
+        executor.execute(() -> {
+            try {
+                Instant now = clock.instant();
+                run(claims.these(node.id(), now, now.plus(settings.lease()), ids));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Claiming fresh deliveries failed; the poll will take them", e);
+            }
+        });
+    }
+
+    /** Starts polling: at once, for what a previous run left, then every poll interval. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long every = settings.pollInterval().toMillis();
+        polling = scheduler.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "
+                + settings.pollInterval());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    /** Claims due deliveries while there is room and a full batch came back. Never throws: that would end the poll. */
+    void poll() {
+        try {
+            int room;
+            while ((room = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get())) > 0) {
+                Instant now = clock.instant();
+                List<Claim> claimed = claims.due(node.id(), now, now.plus(settings.lease()), room);
+                run(claimed);
+                if (claimed.size() < room) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Polling for due deliveries failed; trying again at the next poll", e);
+        }
+    }
+
+    private void run(List<Claim> claimed) {
+        inFlight.addAndGet(claimed.size());
+        for (Claim claim : claimed) {
+            try {
+                executor.execute(() -> attempt(claim));
+            } catch (RuntimeException e) {
+                // The executor refused (the application is stopping): the lease ends and another node takes it over.
+                inFlight.decrementAndGet();
+                LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " left to its lease");
+            }
+        }
+    }
+
+    private void attempt(Claim claim) {
+        try {
+            DeliveryProcessor.Attempt attempt = attemptOrRecordFailure(claim);
+            if (attempt != null) {
+                LOG.fine(() -> "Delivered " + attempt.hook());
+                attempt.route().notifyAfterCommit(attempt.hook());
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        if (claim.orderingKey() != null) {
+            nextInLine(claim);
+        }
+    }
+
+    private DeliveryProcessor.Attempt attemptOrRecordFailure(Claim claim) {
+        try {
+            return processor.attempt(claim.id(), node.id());
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            LOG.log(Level.WARNING, e, () -> "Delivery " + claim.id() + " failed");
+            try {
+                processor.recordFailure(claim.id(), node.id(), e);
+            } catch (RuntimeException recordFailed) {
+                // The lease ends and the delivery is attempted again, here or on another node.
+                LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + claim.id()
+                        + " failed");
+            }
+            return null;
+        }
+    }
+
+    /** Claims the next delivery of an ordered key at once, so that a line moves at attempt speed, not poll speed. */
+    private void nextInLine(Claim finished) {
+        try {
+            Instant now = clock.instant();
+            run(claims.nextOf(node.id(), now, now.plus(settings.lease()), finished.source(), finished.orderingKey()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Claiming the next delivery in line failed; the poll will take it", e);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param deliveryId  where the idempotency key is, or {@code null} for a SHA-256 of the body
  * @param publicUrl   the URL the sender signs (Twilio), or {@code null}
  * @param hiddenHeaders lower-case names of headers never stored nor shown: signatures and credentials
+ * @param retry       how failed deliveries are tried again
+ * @param ordering    which deliveries are processed one at a time in receipt order, or {@code null} for none
  */
 public record Source(String name,
                      Verifier verifier,
@@ -19,7 +21,9 @@ public record Source(String name,
                      int maxBody,
                      Set<String> contentTypes,
                      Set<String> hiddenHeaders,
-                     String publicUrl) {
+                     String publicUrl,
+                     RetryPolicy retry,
+                     Ordering ordering) {
 
     public boolean accepts(String mediaType) {
         return contentTypes.contains(mediaType);

@@ -60,7 +60,9 @@ final class SourceReader {
                     maxBody(prefix + "max-body"),
                     scheme.contentTypes(),
                     Set.copyOf(hidden),
-                    optional(prefix + "public-url").orElse(null));
+                    optional(prefix + "public-url").orElse(null),
+                    retry(prefix + "retry."),
+                    ordering(prefix));
         } catch (IllegalArgumentException e) {
             throw new InvalidSourceConfiguration(e.getMessage());
         }
@@ -130,6 +132,59 @@ final class SourceReader {
         }
         throw new InvalidSourceConfiguration(key + ": '" + text.get() + "' is not a size in bytes from 1 to "
                 + LARGEST_MAX_BODY);
+    }
+
+    private RetryPolicy retry(String prefix) {
+        RetryPolicy defaults = RetryPolicy.DEFAULT;
+        int maxAttempts = positiveInt(prefix + "max-attempts", defaults.maxAttempts());
+        Duration initial = positiveDuration(prefix + "initial-delay", defaults.initialDelay());
+        Duration max = positiveDuration(prefix + "max-delay", defaults.maxDelay().compareTo(initial) < 0
+                ? initial : defaults.maxDelay());
+        if (max.compareTo(initial) < 0) {
+            throw new InvalidSourceConfiguration(prefix + "max-delay: '" + max + "' is shorter than " + prefix
+                    + "initial-delay");
+        }
+        return new RetryPolicy(maxAttempts, initial, max);
+    }
+
+    private Ordering ordering(String prefix) {
+        Optional<String> ordered = optional(prefix + "ordered");
+        boolean on = ordered.map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        if (ordered.isPresent() && !on && !ordered.get().equalsIgnoreCase("false")) {
+            throw new InvalidSourceConfiguration(prefix + "ordered: '" + ordered.get() + "' is neither true nor false");
+        }
+        Selector key = selector(prefix + "ordering-key", null);
+        if (!on && key != null) {
+            throw new InvalidSourceConfiguration(prefix + "ordering-key is set but " + prefix + "ordered is not true");
+        }
+        return on ? new Ordering(key) : null;
+    }
+
+    private int positiveInt(String key, int fallback) {
+        Optional<String> text = optional(key);
+        try {
+            int value = text.map(Integer::parseInt).orElse(fallback);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidSourceConfiguration(key + ": '" + text.orElse("") + "' is not a positive whole number");
+    }
+
+    private Duration positiveDuration(String key, Duration fallback) {
+        Optional<String> text = optional(key);
+        try {
+            Duration value = text.map(Duration::parse).orElse(fallback);
+            if (!value.isNegative() && !value.isZero()) {
+                return value;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new InvalidSourceConfiguration(key + ": '" + text.orElse("") + "' is not a positive ISO-8601 duration"
+                + " such as PT5S");
     }
 
     private Optional<String> optional(String key) {

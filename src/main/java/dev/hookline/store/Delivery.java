@@ -52,6 +52,18 @@ public class Delivery {
     @Column(name = "last_error", length = 4000)
     private String lastError;
 
+    /** The node whose lease on the delivery is current; set while {@code PROCESSING}. */
+    @Column(name = "claimed_by", length = 64)
+    private String claimedBy;
+
+    /** When the lease ends: past it, any node may take the delivery over. */
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
+    /** For an ordered source, the line the delivery waits in; {@code null} for an unordered one. */
+    @Column(name = "ordering_key", length = 255)
+    private String orderingKey;
+
     /** The headers as a JSON object of name to array of values. */
     @Column(nullable = false)
     private String headers;
@@ -124,19 +136,55 @@ public class Delivery {
         return body;
     }
 
-    /** Starts an attempt: counts it and leaves the delivery in processing until its outcome is recorded. */
-    public int beginAttempt(Instant now) {
-        attempts++;
-        lastAttemptAt = utc(now);
-        status = DeliveryStatus.PROCESSING;
-        return attempts;
+    public String claimedBy() {
+        return claimedBy;
     }
 
-    /** Records a finished attempt's outcome. */
-    public void finish(DeliveryStatus outcome, String error, Instant nextAttempt) {
+    public Instant leaseUntil() {
+        return instant(leaseUntil);
+    }
+
+    public String orderingKey() {
+        return orderingKey;
+    }
+
+    /** Puts the delivery in the line of its ordering key; before it is stored. */
+    public void orderBy(String key) {
+        this.orderingKey = key;
+    }
+
+    /** Whether this node's claim on the delivery is the current one. */
+    public boolean isClaimedBy(String node) {
+        return status == DeliveryStatus.PROCESSING && node.equals(claimedBy);
+    }
+
+    /** Records an attempt that committed: {@code PROCESSED}, or {@code UNHANDLED} when no observer matched. */
+    public void succeed(DeliveryStatus outcome) {
         status = outcome;
+        lastError = null;
+        nextAttemptAt = null;
+        release();
+    }
+
+    /** Records a failed attempt that will be tried again at {@code nextAttempt}. */
+    public void retryAt(Instant nextAttempt, String error) {
+        status = DeliveryStatus.FAILED;
         lastError = error;
         nextAttemptAt = utc(nextAttempt);
+        release();
+    }
+
+    /** Records a failed attempt after which there is none: dead until an operator replays it. */
+    public void die(String error) {
+        status = DeliveryStatus.DEAD;
+        lastError = error;
+        nextAttemptAt = null;
+        release();
+    }
+
+    private void release() {
+        claimedBy = null;
+        leaseUntil = null;
     }
 
     /** Times are stored as UTC timestamps with zone: a portable JPA type on every provider and database. */

@@ -2,7 +2,8 @@ package dev.hookline.store;
 
 /**
  * Where a delivery is in its life. {@code RECEIVED} is stored before the sender is answered; the others are set by
- * dispatch. {@code FAILED} will be retried; {@code DEAD} will not, until an operator replays it.
+ * dispatch. {@code PROCESSING} means a node holds a lease on it; {@code FAILED} will be retried; {@code DEAD} will not,
+ * until an operator replays it. See docs/delivery-guarantees.md.
  */
 public enum DeliveryStatus {
     RECEIVED,

@@ -1,6 +1,9 @@
 package dev.hookline.store;
 
+import dev.hookline.source.Source;
+import dev.hookline.source.Sources;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,10 +21,19 @@ public class DeliveryWriter {
     @PersistenceContext(unitName = "hookline")
     EntityManager em;
 
+    @Inject
+    Sources sources;
+
     /** Inserts all in one transaction: all are stored, or none. */
     @Transactional(TxType.REQUIRES_NEW)
     public void insertAll(List<Delivery> deliveries) {
-        deliveries.forEach(em::persist);
+        for (Delivery delivery : deliveries) {
+            Source source = sources.find(delivery.source());
+            if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
+                delivery.orderBy(source.ordering().keyOf(StoredHeaders.decode(delivery.headers()), delivery.body()));
+            }
+            em.persist(delivery);
+        }
         em.flush();
     }
 

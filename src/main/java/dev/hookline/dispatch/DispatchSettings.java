@@ -1,0 +1,98 @@
+package dev.hookline.dispatch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The {@code hookline.dispatch.*} and {@code hookline.retention.*} settings, read and checked once at start-up so that
+ * a mistake stops the deployment with the key to fix.
+ */
+@ApplicationScoped
+public class DispatchSettings {
+
+    @Inject
+    Config config;
+
+    private Duration lease;
+    private Duration pollInterval;
+    private int claimBatch;
+    private int maxInFlight;
+    private Duration retention;
+    private Duration purgeInterval;
+    private int purgeBatch;
+
+    @PostConstruct
+    void read() {
+        lease = duration("hookline.dispatch.lease", Duration.ofSeconds(30));
+        pollInterval = duration("hookline.dispatch.poll-interval", Duration.ofSeconds(1));
+        claimBatch = count("hookline.dispatch.claim-batch", 32);
+        maxInFlight = count("hookline.dispatch.max-in-flight", 64);
+        retention = duration("hookline.retention.processed", Duration.ofDays(7));
+        purgeInterval = duration("hookline.retention.interval", Duration.ofHours(1));
+        purgeBatch = count("hookline.retention.batch", 1000);
+    }
+
+    /** How long a claim lasts: past it, another node takes the delivery over. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** How often each node looks for due deliveries that no hint brought: retries, and other nodes' left-overs. */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** The most deliveries one poll claims. */
+    public int claimBatch() {
+        return claimBatch;
+    }
+
+    /** The most deliveries a node holds claimed at once, queued or being attempted. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** How long processed and unhandled deliveries are kept. */
+    public Duration retention() {
+        return retention;
+    }
+
+    public Duration purgeInterval() {
+        return purgeInterval;
+    }
+
+    public int purgeBatch() {
+        return purgeBatch;
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        Optional<String> text = config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+        try {
+            Duration value = text.map(Duration::parse).orElse(fallback);
+            if (!value.isNegative() && !value.isZero()) {
+                return value;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new InvalidDispatchConfiguration(key + ": '" + text.orElse("") + "' is not a positive ISO-8601 duration");
+    }
+
+    private int count(String key, int fallback) {
+        Optional<String> text = config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+        try {
+            int value = text.map(Integer::parseInt).orElse(fallback);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidDispatchConfiguration(key + ": '" + text.orElse("") + "' is not a positive whole number");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.hookline.store;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Leases due deliveries to one node, so that many nodes share one table without doing the same work twice and a
+ * crashed node's work is taken over when its leases end. A claim is one short transaction: the due rows are selected
+ * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming or attempting are passed over, not waited for), then
+ * marked {@code PROCESSING} with the node and the end of its lease, and their attempt is counted, so that an attempt
+ * cut short by a crash still counts towards the source's maximum.
+ */
+@ApplicationScoped
+public class Claims {
+
+    /** Due: waiting and its time has come, or leased by a node whose lease has ended. */
+    private static final String DUE = "((d.status IN ('RECEIVED', 'FAILED') AND d.next_attempt_at <= ?)"
+            + " OR (d.status = 'PROCESSING' AND d.lease_until < ?))";
+    /** An ordered delivery waits until no earlier one of its key is unfinished; a dead one blocks its key. */
+    private static final String IN_TURN = " AND (d.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM hookline_delivery e"
+            + " WHERE e.source = d.source AND e.ordering_key = d.ordering_key AND e.id < d.id"
+            + " AND e.status IN ('RECEIVED', 'PROCESSING', 'FAILED', 'DEAD')))";
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    private volatile Boolean postgres;
+
+    /** Claims up to {@code limit} of whatever is due. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Claim> due(String node, Instant now, Instant leaseUntil, int limit) {
+        return claim(node, now, leaseUntil, "", List.of(), limit);
+    }
+
+    /** Claims those of the given deliveries that are due: the in-memory hint of freshly stored ones. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Claim> these(String node, Instant now, Instant leaseUntil, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = " AND d.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        return claim(node, now, leaseUntil, in, ids, ids.size());
+    }
+
+    /** Claims the next delivery of one ordering key, whose predecessor has just finished. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Claim> nextOf(String node, Instant now, Instant leaseUntil, String source, String orderingKey) {
+        return claim(node, now, leaseUntil, " AND d.source = ? AND d.ordering_key = ?", List.of(source, orderingKey), 1);
+    }
+
+    private List<Claim> claim(String node, Instant now, Instant leaseUntil, String filter, List<String> arguments,
+                              int limit) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Claim> claimed = select(connection, now, filter, arguments, limit);
+            if (!claimed.isEmpty()) {
+                mark(connection, node, now, leaseUntil, claimed);
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming deliveries failed", e);
+        }
+    }
+
+    private List<Claim> select(Connection connection, Instant now, String filter, List<String> arguments, int limit)
+            throws SQLException {
+        // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
+        // there the rows come unsorted (index order) and only those returned are locked.
+        String order = isPostgres(connection) ? " ORDER BY d.next_attempt_at" : "";
+        String sql = "SELECT d.id, d.source, d.ordering_key FROM hookline_delivery d WHERE " + DUE + filter + IN_TURN
+                + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int p = 1;
+            select.setObject(p++, Delivery.utc(now));
+            select.setObject(p++, Delivery.utc(now));
+            for (String argument : arguments) {
+                select.setString(p++, argument);
+            }
+            select.setInt(p, limit);
+            List<Claim> claimed = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claim(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    private static void mark(Connection connection, String node, Instant now, Instant leaseUntil, List<Claim> claimed)
+            throws SQLException {
+        String sql = "UPDATE hookline_delivery SET status = 'PROCESSING', claimed_by = ?, lease_until = ?,"
+                + " attempts = attempts + 1, last_attempt_at = ? WHERE id = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Claim claim : claimed) {
+                update.setString(1, node);
+                update.setObject(2, Delivery.utc(leaseUntil));
+                update.setObject(3, Delivery.utc(now));
+                update.setString(4, claim.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            postgres = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hookline.store;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database schema up to date with Flyway when the application starts, before anything else touches the
+ * store. Off with {@code hookline.schema.migrate=false}, for operators who apply {@code db/migration/} themselves.
+ * Several nodes starting together are safe: Flyway serialises them with a database lock.
+ */
+@ApplicationScoped
+public class SchemaMigrations {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+    /** Hookline's own history table, so that an application's Flyway on the same database is not disturbed. */
+    static final String HISTORY = "hookline_schema_history";
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    Config config;
+
+    void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                        Object started) {
+        if (!config.getOptionalValue("hookline.schema.migrate", Boolean.class).orElse(true)) {
+            LOG.info("Schema migrations are off (hookline.schema.migrate=false)");
+            return;
+        }
+        ClassLoader loader = SchemaMigrations.class.getClassLoader();
+        MigrateResult result = Flyway.configure(loader)
+                .dataSource(dataSource)
+                .table(HISTORY)
+                // A database whose table an earlier release created without Flyway: V1 is written to be a no-op there.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .resourceProvider(new MigrationScripts(loader))
+                .javaMigrationClassProvider(List::of)
+                .load()
+                .migrate();
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.hookline.crash;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The crash test's own PostgreSQL database on this machine, made anew for each run, and what the test reads in it. */
+final class CrashDatabase {
+
+    static final String NAME = "hookline_crash";
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String USER = "postgres";
+
+    /** Drops and creates the database, with the observer's effect table and nothing else: Flyway makes the rest. */
+    void recreate() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + NAME);
+        }
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE crash_effect (delivery_id VARCHAR(255) NOT NULL, node VARCHAR(64) NOT NULL,"
+                    + " attempt INTEGER NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + NAME, USER, "");
+    }
+
+    /** Delivery ids leased by the node of that process id and not finished. */
+    Set<String> leasedBy(long pid) throws SQLException {
+        return strings("SELECT delivery_id FROM hookline_delivery WHERE status = 'PROCESSING' AND claimed_by LIKE ?",
+                pid + "@%");
+    }
+
+    /** Of these delivery ids, those not yet processed. */
+    Set<String> unfinished(Set<String> deliveryIds) throws SQLException {
+        Set<String> processed = strings("SELECT delivery_id FROM hookline_delivery WHERE status = 'PROCESSED'");
+        Set<String> left = new HashSet<>(deliveryIds);
+        left.removeAll(processed);
+        return left;
+    }
+
+    /** Status by delivery id, of every stored delivery. */
+    Map<String, String> statuses() throws SQLException {
+        return pairs("SELECT delivery_id, status FROM hookline_delivery");
+    }
+
+    /** Effect rows by delivery id. */
+    Map<String, Integer> effects() throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        pairs("SELECT delivery_id, CAST(COUNT(*) AS VARCHAR) FROM crash_effect GROUP BY delivery_id")
+                .forEach((id, count) -> counts.put(id, Integer.parseInt(count)));
+        return counts;
+    }
+
+    /** Stored deliveries counted by status, for the report. */
+    Map<String, String> countsByStatus() throws SQLException {
+        return pairs("SELECT status, CAST(COUNT(*) AS VARCHAR) FROM hookline_delivery GROUP BY status");
+    }
+
+    private Set<String> strings(String query, String... arguments) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(query)) {
+            for (int i = 0; i < arguments.length; i++) {
+                select.setString(i + 1, arguments[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private Map<String, String> pairs(String query) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (Connection connection = connect(); Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery(query)) {
+            while (rows.next()) {
+                values.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.hookline.crash;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Hookline instances (Payara Micro) share one PostgreSQL database. 1,000 signed deliveries are sent across both;
+ * one instance is killed with {@code kill -9} while it holds leases, and restarted. Every delivery that was answered
+ * 2xx must end {@code PROCESSED} exactly once, as counted by a transactional observer's table without a unique key.
+ * The report, with the takeover time of the killed node's leases, is written to {@code target/crash/report.txt}.
+ */
+class CrashIT {
+
+    static final int DELIVERIES = 1000;
+    static final int KILL_AFTER = 400;
+    static final int SENDERS = 8;
+    static final String SECRET = "crash-test-secret";
+    static final Duration LEASE = Duration.ofSeconds(10);
+    static final String CONFIGURATION = String.join("\n",
+            "hookline.sources=crash",
+            "hookline.source.crash.scheme=github",
+            "hookline.source.crash.secrets=" + SECRET,
+            "hookline.dispatch.lease=" + LEASE,
+            "hookline.dispatch.poll-interval=PT0.5S",
+            "");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dir = Path.of("target", "crash").toAbsolutePath();
+    private final CrashDatabase database = new CrashDatabase();
+    private final List<PayaraMicro> nodes = new ArrayList<>();
+
+    @Test
+    void everyAcknowledgedDeliveryIsProcessedExactlyOnceThroughAKill9AndARestart() throws Exception {
+        database.recreate();
+        Path war = crashWar();
+        Path postBoot = postBoot();
+        Path lib = Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString()));
+        PayaraMicro a = new PayaraMicro("node-a", 18081, dir, war, lib);
+        PayaraMicro b = new PayaraMicro("node-b", 18082, dir, war, lib);
+        nodes.add(a);
+        nodes.add(b);
+        a.start(postBoot);
+        b.start(postBoot);
+        a.awaitReady(Duration.ofMinutes(4));
+        b.awaitReady(Duration.ofMinutes(4));
+
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        Kill kill = new Kill();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        for (int i = 0; i < DELIVERIES; i++) {
+            int n = i;
+            senders.execute(() -> {
+                String delivery = "crash-" + n + "-" + UUID.randomUUID();
+                // Like a load balancer: each delivery to its node, then to the other when that one does not answer.
+                List<PayaraMicro> order = n % 2 == 0 ? List.of(a, b, a) : List.of(b, a, b);
+                answers.put(delivery, sendTo(order, delivery));
+                if (sent.incrementAndGet() == KILL_AFTER) {
+                    kill.of(a);
+                }
+            });
+        }
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(5, TimeUnit.MINUTES), "sending took over five minutes");
+        kill.await();
+        a.start(postBoot);
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        answers.forEach((delivery, status) -> {
+            if (status / 100 == 2) {
+                acknowledged.add(delivery);
+            }
+        });
+        Instant takenOver = awaitProcessed(kill.orphans, Duration.ofMinutes(2));
+        Instant allDone = awaitProcessed(acknowledged, Duration.ofMinutes(3));
+        a.awaitReady(Duration.ofMinutes(4));
+        Thread.sleep(2 * LEASE.toMillis());
+
+        Map<String, String> statuses = database.statuses();
+        Map<String, Integer> effects = database.effects();
+        long duplicates = effects.values().stream().filter(count -> count > 1).count();
+        long processedOnce = acknowledged.stream()
+                .filter(d -> "PROCESSED".equals(statuses.get(d)) && effects.getOrDefault(d, 0) == 1).count();
+        String report = String.join("\n",
+                "Crash test: " + DELIVERIES + " deliveries, " + SENDERS + " senders, two Payara Micro nodes on"
+                        + " PostgreSQL, lease " + LEASE + ", node-a killed with kill -9 after " + KILL_AFTER
+                        + " answers, then restarted",
+                "answers: 202 " + count(answers, 202) + ", 200 (duplicate) " + count(answers, 200) + ", other "
+                        + answers.values().stream().filter(s -> s / 100 != 2).count(),
+                "acknowledged (2xx): " + acknowledged.size(),
+                "stored by status: " + database.countsByStatus(),
+                "effect rows: " + effects.values().stream().mapToInt(Integer::intValue).sum() + " for "
+                        + effects.size() + " deliveries; deliveries with more than one: " + duplicates,
+                "acknowledged and PROCESSED with exactly one effect row: " + processedOnce,
+                "leases held by node-a when killed: " + kill.orphans.size(),
+                "takeover: all of node-a's leased deliveries processed by node-b "
+                        + Duration.between(kill.at, takenOver).toMillis() + " ms after the kill",
+                "all acknowledged deliveries processed " + Duration.between(kill.at, allDone).toMillis()
+                        + " ms after the kill",
+                "");
+        Files.writeString(dir.resolve("report.txt"), report);
+
+        assertEquals(DELIVERIES, acknowledged.size(), report);
+        assertTrue(kill.orphans.size() > 0, "node-a held no lease when killed, so nothing was taken over\n" + report);
+        assertEquals(0, duplicates, report);
+        assertEquals(acknowledged.size(), processedOnce, report);
+        assertEquals(acknowledged.size(), effects.size(), "an effect for a delivery nobody acknowledged\n" + report);
+    }
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (PayaraMicro node : nodes) {
+            node.stop();
+        }
+    }
+
+    /** The kill of one node, once, and what it left leased. */
+    private final class Kill {
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        volatile Instant at;
+        volatile Set<String> orphans = Set.of();
+
+        void of(PayaraMicro node) {
+            try {
+                long pid = node.pid();
+                node.kill();
+                at = Instant.now();
+                orphans = database.leasedBy(pid);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                done.countDown();
+            }
+        }
+
+        void await() throws InterruptedException {
+            assertTrue(done.await(1, TimeUnit.MINUTES), "the kill never happened");
+        }
+    }
+
+    private int sendTo(List<PayaraMicro> order, String delivery) {
+        byte[] body = ("{\"delivery\":\"" + delivery + "\",\"amount\":100}").getBytes(UTF_8);
+        int status = -1;
+        for (PayaraMicro node : order) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(node.webhooks())
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
+                        .header("X-GitHub-Event", "payment")
+                        .header("X-GitHub-Delivery", delivery)
+                        .header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    return status;
+                }
+            } catch (IOException e) {
+                status = -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return status;
+    }
+
+    private Instant awaitProcessed(Set<String> deliveries, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Set<String> left = database.unfinished(deliveries);
+        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            left = database.unfinished(left);
+        }
+        assertTrue(left.isEmpty(), left.size() + " deliveries not processed after " + timeout);
+        return Instant.now();
+    }
+
+    private static long count(Map<String, Integer> answers, int status) {
+        return answers.values().stream().filter(s -> s == status).count();
+    }
+
+    private static String hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A node's root directory keeps its domain.xml: a run must not start with the last run's pools. */
+    private void cleanNodeDirectories() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith("node-")).toList()) {
+                try (var tree = Files.walk(entry)) {
+                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Files.deleteIfExists(dir.resolve("report.txt"));
+    }
+
+    /** The real WAR with the crash source and the counting observer. */
+    private Path crashWar() throws IOException {
+        cleanNodeDirectories();
+        Files.createDirectories(dir);
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "hookline-crash.war")
+                .importFrom(new File("target/hookline.war"))
+                .as(WebArchive.class);
+        war.addAsResource(new StringAsset(CONFIGURATION), "META-INF/microprofile-config.properties");
+        war.addClass(CrashObserver.class);
+        Path file = dir.resolve("hookline-crash.war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    /**
+     * Points the default datasource, and so Hookline's store, at the crash test's PostgreSQL database. The server
+     * trusts local connections, but Payara wants a password property all the same.
+     */
+    private Path postBoot() throws IOException {
+        Path file = dir.resolve("post-boot.asadmin");
+        Files.writeString(file, String.join("\n",
+                "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                        + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32"
+                        + " --property=serverName=127.0.0.1:portNumber=5432:databaseName=" + CrashDatabase.NAME
+                        + ":user=postgres:password=trust HooklineCrashPool",
+                "set resources.jdbc-resource.jdbc/__default.pool-name=HooklineCrashPool",
+                ""));
+        return file;
+    }
+}

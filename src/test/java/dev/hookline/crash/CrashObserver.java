@@ -1,0 +1,44 @@
+package dev.hookline.crash;
+
+import dev.hookline.dispatch.Node;
+import dev.hookline.dispatch.Webhook;
+import dev.hookline.dispatch.WebhookSource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The crash test's application: a transactional observer whose write is the effect counted. The table has no unique
+ * key on purpose, so that a delivery processed twice shows as two rows. It takes a little time per delivery, as real
+ * work does, so that a node holds leases when it is killed.
+ */
+@ApplicationScoped
+public class CrashObserver {
+
+    static final long WORK_MILLIS = 20;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    Node node;
+
+    void count(@Observes @WebhookSource("crash") Webhook hook) throws InterruptedException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO crash_effect (delivery_id, node, attempt) VALUES (?, ?, ?)")) {
+            insert.setString(1, hook.deliveryId());
+            insert.setString(2, node.id());
+            insert.setInt(3, hook.attempt());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread.sleep(WORK_MILLIS);
+    }
+}

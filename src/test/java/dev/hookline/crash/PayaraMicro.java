@@ -1,0 +1,98 @@
+package dev.hookline.crash;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One Payara Micro instance that the crash test starts, kills and restarts, logging to a file of its own. */
+final class PayaraMicro {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path dir;
+    private final Path war;
+    private final Path lib;
+    private Process process;
+    private int lives;
+
+    PayaraMicro(String name, int port, Path dir, Path war, Path lib) {
+        this.name = name;
+        this.port = port;
+        this.dir = dir;
+        this.war = war;
+        this.lib = lib;
+    }
+
+    URI webhooks() {
+        return URI.create("http://127.0.0.1:" + port + "/api/webhooks/crash");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void start(Path postBoot) throws IOException {
+        lives++;
+        Path root = dir.resolve(name + "-root-" + lives);
+        Files.createDirectories(root);
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", lib.resolve("payara-micro.jar").toString(),
+                "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--rootDir", root.toString(),
+                "--addLibs", lib.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile", postBoot.toString(),
+                "--deploy", war.toString(), "--contextroot", "/");
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + "-" + lives + ".log").toFile())
+                .start();
+    }
+
+    /** Waits until the WAR answers: an unsigned POST gets its 401. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in "
+                        + dir);
+            }
+            try {
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(webhooks())
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 401) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready after " + timeout + "; see its log in " + dir);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no undeployment, connections cut. */
+    void kill() throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -9 " + process.pid() + " exited with " + exit);
+        }
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}

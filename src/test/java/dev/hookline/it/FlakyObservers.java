@@ -1,0 +1,58 @@
+package dev.hookline.it;
+
+import dev.hookline.dispatch.Webhook;
+import dev.hookline.dispatch.WebhookSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Transactional observers that write to the database first and then fail as the delivery's body tells them: on its
+ * first {@code fail} attempts, unless the test has "fixed" that delivery since. The ordered source's observer also
+ * remembers the order in which deliveries succeeded.
+ */
+@ApplicationScoped
+public class FlakyObservers {
+
+    @Inject
+    Effects effects;
+
+    private final Set<String> fixed = ConcurrentHashMap.newKeySet();
+    private final List<String> succeeded = new CopyOnWriteArrayList<>();
+
+    void flaky(@Observes @WebhookSource("flaky") Webhook hook) {
+        writeThenMaybeFail(hook);
+    }
+
+    void patient(@Observes @WebhookSource("patient") Webhook hook) {
+        writeThenMaybeFail(hook);
+    }
+
+    void ordered(@Observes @WebhookSource("ordered") Webhook hook) {
+        writeThenMaybeFail(hook);
+        succeeded.add(hook.deliveryId());
+    }
+
+    private void writeThenMaybeFail(Webhook hook) {
+        effects.record(hook);
+        JsonObject body = hook.json().asJsonObject();
+        if (hook.attempt() <= body.getInt("fail", 0) && !fixed.contains(hook.deliveryId())) {
+            throw new IllegalStateException("attempt " + hook.attempt() + " of " + hook.deliveryId() + " refused");
+        }
+    }
+
+    /** From now on, the observers succeed for this delivery. */
+    public void fix(String deliveryId) {
+        fixed.add(deliveryId);
+    }
+
+    /** Delivery ids of the ordered source in the order their attempts succeeded. */
+    public List<String> succeededInOrder() {
+        return List.copyOf(succeeded);
+    }
+}
