@@ -61,16 +61,21 @@ public class DeliveryProcessor {
         return new Attempt(hook, route);
     }
 
-    /** Records a failed attempt, whose own transaction was rolled back, with its error. */
+    /**
+     * Records a failed attempt, whose own transaction was rolled back, with its error.
+     *
+     * @return the delivery as recorded, or {@code null} when it is gone or no longer waits
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordFailure(String id, Throwable error) {
+    public Delivery recordFailure(String id, Throwable error) {
         Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !waits(delivery.status())) {
-            return;
+            return null;
         }
         delivery.beginAttempt(clock.instant());
         // Retries come with the retry schedule; until then a failed delivery waits for an operator's replay.
         delivery.finish(DeliveryStatus.FAILED, describe(error), null);
+        return delivery;
     }
 
     /**

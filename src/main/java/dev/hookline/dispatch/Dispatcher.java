@@ -1,5 +1,9 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.platform.DeliveryOutcomes;
+import dev.hookline.platform.health.Heartbeat;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -32,6 +36,12 @@ public class Dispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
+    Heartbeat heartbeat;
+
     /** Dispatches deliveries that have just been committed. */
     public void dispatch(List<String> ids) {
         executor.execute(() -> ids.forEach(this::attempt));
@@ -58,21 +68,38 @@ public class Dispatcher {
     }
 
     void attempt(String id) {
+        long start = System.nanoTime();
+        heartbeat.busy();
+        try {
+            attemptOnce(id, start);
+        } finally {
+            heartbeat.idle();
+        }
+    }
+
+    private void attemptOnce(String id, long start) {
         DeliveryProcessor.Attempt attempt;
         try {
             attempt = processor.attempt(id);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Delivery " + id + " failed");
             try {
-                processor.recordFailure(id, e);
+                Delivery failed = processor.recordFailure(id, e);
+                if (failed != null) {
+                    outcomes.record(failed.source(), failed.eventType(), failed.deliveryId(), id, failed.status(),
+                            failed.attempts(), System.nanoTime() - start, e);
+                }
             } catch (RuntimeException recordFailed) {
                 LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + id + " failed");
             }
             return;
         }
         if (attempt != null) {
-            LOG.fine(() -> "Delivered " + attempt.hook());
-            attempt.route().notifyAfterCommit(attempt.hook());
+            Webhook hook = attempt.hook();
+            outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
+                    attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED, hook.attempt(),
+                    System.nanoTime() - start, null);
+            attempt.route().notifyAfterCommit(hook);
         }
     }
 }
