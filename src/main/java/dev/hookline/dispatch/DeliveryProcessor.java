@@ -72,10 +72,10 @@ public class DeliveryProcessor {
      * Records a failed attempt, whose own transaction was rolled back: {@code FAILED} with the time of the next
      * attempt, or {@code DEAD} when the source allows no more.
      *
-     * @return the status recorded, or {@code null} when the delivery is no longer this node's
+     * @return the delivery as recorded, or {@code null} when it is no longer this node's
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public DeliveryStatus recordFailure(String id, String node, Throwable error) {
+    public Delivery recordFailure(String id, String node, Throwable error) {
         Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.isClaimedBy(node)) {
             return null;
@@ -93,7 +93,7 @@ public class DeliveryProcessor {
                     : "; later deliveries of ordering key '" + delivery.orderingKey()
                     + "' wait until it is replayed or deleted"));
         }
-        return delivery.status();
+        return delivery;
     }
 
     private RetryPolicy policyOf(String sourceName) {

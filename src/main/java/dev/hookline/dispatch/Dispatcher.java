@@ -1,7 +1,11 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.platform.DeliveryOutcomes;
+import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -51,6 +55,12 @@ public class Dispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
+    Heartbeat heartbeat;
 
     /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -121,13 +131,19 @@ public class Dispatcher {
     }
 
     private void attempt(Claim claim) {
+        long start = System.nanoTime();
+        heartbeat.busy();
         try {
-            DeliveryProcessor.Attempt attempt = attemptOrRecordFailure(claim);
+            DeliveryProcessor.Attempt attempt = attemptOrRecordFailure(claim, start);
             if (attempt != null) {
-                LOG.fine(() -> "Delivered " + attempt.hook());
-                attempt.route().notifyAfterCommit(attempt.hook());
+                Webhook hook = attempt.hook();
+                outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
+                        attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
+                        hook.attempt(), System.nanoTime() - start, null);
+                attempt.route().notifyAfterCommit(hook);
             }
         } finally {
+            heartbeat.idle();
             inFlight.decrementAndGet();
         }
         if (claim.orderingKey() != null) {
@@ -135,13 +151,17 @@ public class Dispatcher {
         }
     }
 
-    private DeliveryProcessor.Attempt attemptOrRecordFailure(Claim claim) {
+    private DeliveryProcessor.Attempt attemptOrRecordFailure(Claim claim, long start) {
         try {
             return processor.attempt(claim.id(), node.id());
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            LOG.log(Level.WARNING, e, () -> "Delivery " + claim.id() + " failed");
+            LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {
-                processor.recordFailure(claim.id(), node.id(), e);
+                Delivery failed = processor.recordFailure(claim.id(), node.id(), e);
+                if (failed != null) {
+                    outcomes.record(failed.source(), failed.eventType(), failed.deliveryId(), failed.id(),
+                            failed.status(), failed.attempts(), System.nanoTime() - start, e);
+                }
             } catch (RuntimeException recordFailed) {
                 // The lease ends and the delivery is attempted again, here or on another node.
                 LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + claim.id()

@@ -1,5 +1,7 @@
 package dev.hookline.ingest;
 
+import dev.hookline.platform.metrics.Metrics;
+import dev.hookline.platform.metrics.Rejection;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
@@ -34,16 +36,30 @@ public class WebhookResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @Signed
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("source") String name, @Context HttpHeaders headers, byte[] body) {
+        long start = System.nanoTime();
         Source source = sources.find(name);
-        Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
-        Receipt receipt = inbox.accept(delivery);
-        return receipt instanceof Receipt.Accepted
-                ? Response.accepted(answer("accepted", receipt.id())).build()
-                : Response.ok(answer("duplicate", receipt.id())).build();
+        Receipt receipt;
+        try {
+            Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
+            receipt = inbox.accept(delivery);
+        } catch (IngestException e) {
+            metrics.rejected(name,
+                    e instanceof UnreadableDelivery ? Rejection.UNREADABLE : Rejection.STORAGE_UNAVAILABLE);
+            throw e;
+        }
+        if (receipt instanceof Receipt.Accepted) {
+            metrics.accepted(name, System.nanoTime() - start);
+            return Response.accepted(answer("accepted", receipt.id())).build();
+        }
+        metrics.duplicate(name, System.nanoTime() - start);
+        return Response.ok(answer("duplicate", receipt.id())).build();
     }
 
     /** The ids are UUIDs, so the answer needs no JSON escaping. */

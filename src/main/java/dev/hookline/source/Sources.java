@@ -33,6 +33,24 @@ public class Sources {
 
     @PostConstruct
     void read() {
+        Map<String, Source> sources = readConfiguration();
+        byName = Map.copyOf(sources);
+        if (byName.isEmpty()) {
+            LOG.warning("No webhook source is configured: set hookline.sources and hookline.source.<name>.*");
+        } else {
+            LOG.info(() -> "Webhook sources: " + String.join(", ", sources.keySet()));
+        }
+    }
+
+    /**
+     * Reads the configuration again as it is now, without applying it (sources are read once, at start-up): throws
+     * what the next start would fail with. For the readiness check.
+     */
+    public void recheck() {
+        readConfiguration();
+    }
+
+    private Map<String, Source> readConfiguration() {
         SourceReader reader = new SourceReader(config, clock);
         String[] names = config.getOptionalValue("hookline.sources", String[].class).orElse(new String[0]);
         Map<String, Source> sources = new LinkedHashMap<>();
@@ -41,12 +59,7 @@ public class Sources {
                 throw new InvalidSourceConfiguration("hookline.sources: '" + name + "' is listed twice");
             }
         });
-        byName = Map.copyOf(sources);
-        if (byName.isEmpty()) {
-            LOG.warning("No webhook source is configured: set hookline.sources and hookline.source.<name>.*");
-        } else {
-            LOG.info(() -> "Webhook sources: " + String.join(", ", sources.keySet()));
-        }
+        return sources;
     }
 
     void readOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {

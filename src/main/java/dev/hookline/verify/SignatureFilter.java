@@ -1,5 +1,7 @@
 package dev.hookline.verify;
 
+import dev.hookline.platform.metrics.Metrics;
+import dev.hookline.platform.metrics.Rejection;
 import dev.hookline.problem.Problem;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
@@ -34,35 +36,43 @@ public class SignatureFilter implements ContainerRequestFilter {
     @Inject
     Sources sources;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String name = request.getUriInfo().getPathParameters().getFirst("source");
         Source source = sources.find(name);
         String instance = request.getUriInfo().getRequestUri().getRawPath();
         if (source == null) {
+            metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
             request.abortWith(Problem.of("unknown-source", "Unknown source", 404,
                     "No webhook source of that name is configured.", instance).toResponse());
             return;
         }
         if (request.getLength() > source.maxBody()) {
+            metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
             request.abortWith(tooLarge(source, instance));
             return;
         }
         MediaType type = request.getMediaType();
         if (type == null || !source.accepts(type.getType().toLowerCase(Locale.ROOT) + "/"
                 + type.getSubtype().toLowerCase(Locale.ROOT))) {
+            metrics.rejected(source.name(), Rejection.UNSUPPORTED_MEDIA_TYPE);
             request.abortWith(Problem.of("unsupported-media-type", "Unsupported media type", 415,
                     "This source takes " + String.join(" or ", source.contentTypes()) + ".", instance).toResponse());
             return;
         }
         byte[] body = readAtMost(request.getEntityStream(), source.maxBody() + 1);
         if (body.length > source.maxBody()) {
+            metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
             request.abortWith(tooLarge(source, instance));
             return;
         }
         try {
             source.verifier().verify(new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request)));
         } catch (SignatureRejected e) {
+            metrics.rejected(source.name(), Rejection.of(e.reason()));
             LOG.fine(() -> "Refused a delivery for " + source.name() + ": " + e.reason() + " " + e.getMessage());
             request.abortWith(Problem.of("invalid-signature", "Invalid signature", 401, e.getMessage(), instance)
                     .toResponse());
