@@ -93,6 +93,33 @@ record VectorCase(String scheme, String name, JsonObject json) {
         return new SignedRequest(name -> headers.getOrDefault(name, List.of()), body, url);
     }
 
+    /** The signature headers as published, by name. */
+    Map<String, String> signedHeaders() {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        json.getJsonObject("headers").forEach((name, value) -> headers.put(name, ((JsonString) value).getString()));
+        return headers;
+    }
+
+    /** The published request with other header values and another body, for mutation tests. */
+    SignedRequest with(Map<String, String> changedHeaders, byte[] body) {
+        SignedRequest original = request();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        changedHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
+        json.getJsonObject("headers").keySet().forEach(name -> headers.putIfAbsent(name, List.of()));
+        return new SignedRequest(name -> {
+            List<String> changed = headers.get(name);
+            if (changed != null) {
+                return changed;
+            }
+            try {
+                String value = original.header(name);
+                return value == null ? List.of() : List.of(value);
+            } catch (SignatureRejected e) {
+                return List.of();
+            }
+        }, body, original.url());
+    }
+
     @Override
     public String toString() {
         return scheme + ": " + name;
