@@ -82,8 +82,8 @@ public class DeliveryProcessor {
         }
         RetryPolicy policy = policyOf(delivery.source());
         String description = describe(error);
-        if (policy.allowsAnotherAfter(delivery.attempts())) {
-            Instant next = clock.instant().plus(policy.delayAfter(delivery.attempts(),
+        if (policy.allowsAnotherAfter(delivery.attemptsInSeries())) {
+            Instant next = clock.instant().plus(policy.delayAfter(delivery.attemptsInSeries(),
                     ThreadLocalRandom.current().nextDouble()));
             delivery.retryAt(next, description);
         } else {

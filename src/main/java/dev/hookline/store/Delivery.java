@@ -40,6 +40,10 @@ public class Delivery {
     @Column(nullable = false)
     private int attempts;
 
+    /** The attempts made before the last replay: retries are counted from there. */
+    @Column(name = "attempts_before_replay", nullable = false)
+    private int attemptsBeforeReplay;
+
     @Column(name = "received_at", nullable = false)
     private OffsetDateTime receivedAt;
 
@@ -110,6 +114,11 @@ public class Delivery {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** Attempts since the delivery was received or last replayed: what the retry policy counts. */
+    public int attemptsInSeries() {
+        return attempts - attemptsBeforeReplay;
     }
 
     public Instant receivedAt() {

@@ -21,7 +21,8 @@ final class MigrationScripts implements ResourceProvider {
     static final String LOCATION = "db/migration/";
     static final List<String> NAMES = List.of(
             "V1__deliveries.sql",
-            "V2__leases_and_ordering.sql");
+            "V2__leases_and_ordering.sql",
+            "V3__replays_keep_attempts.sql");
 
     private final ClassLoader loader;
 

@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Puts finished or failing deliveries back to {@code RECEIVED}, due at once, with a new series of attempts. One that a
+ * Puts finished or failing deliveries back to {@code RECEIVED}, due at once, with a new series of retries; the count
+ * of attempts goes on, so that the history stays visible. One that a
  * node is attempting right now ({@code PROCESSING}) or that waits for its first attempt is left alone.
  */
 @ApplicationScoped
@@ -17,7 +18,8 @@ public class Resets {
 
     private static final List<DeliveryStatus> RESETTABLE = List.of(DeliveryStatus.DEAD, DeliveryStatus.FAILED,
             DeliveryStatus.PROCESSED, DeliveryStatus.UNHANDLED);
-    private static final String RESET = "update Delivery d set d.status = :received, d.attempts = 0,"
+    private static final String RESET = "update Delivery d set d.status = :received,"
+            + " d.attemptsBeforeReplay = d.attempts,"
             + " d.nextAttemptAt = :now, d.claimedBy = null, d.leaseUntil = null";
 
     @PersistenceContext(unitName = "hookline")

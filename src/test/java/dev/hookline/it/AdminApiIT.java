@@ -188,6 +188,7 @@ class AdminApiIT {
         assertProblem(admin.post("api/admin/deliveries/" + UUID.randomUUID() + "/replay"), 404,
                 "urn:hookline:problem:no-such-delivery");
         String id = github(UUID.randomUUID().toString(), "{}");
+        StoredDeliveries.awaitFinal(store, id);
         states.set(id, DeliveryStatus.PROCESSING);
         assertProblem(admin.post("api/admin/deliveries/" + id + "/replay"), 409, "urn:hookline:problem:not-replayable");
     }
