@@ -63,7 +63,16 @@ public class SignatureFilter implements ContainerRequestFilter {
                     "This source takes " + String.join(" or ", source.contentTypes()) + ".", instance).toResponse());
             return;
         }
-        byte[] body = readAtMost(request.getEntityStream(), source.maxBody() + 1);
+        byte[] body;
+        try {
+            body = readAtMost(request.getEntityStream(), source.maxBody() + 1);
+        } catch (IOException e) {
+            // The sender stopped before the length it declared; nothing to verify.
+            metrics.rejected(source.name(), Rejection.UNREADABLE);
+            request.abortWith(Problem.of("incomplete-body", "Incomplete body", 400,
+                    "The body ended before its declared length.", instance).toResponse());
+            return;
+        }
         if (body.length > source.maxBody()) {
             metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
             request.abortWith(tooLarge(source, instance));

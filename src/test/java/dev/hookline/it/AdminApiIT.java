@@ -184,7 +184,7 @@ class AdminApiIT {
     }
 
     @Test
-    void replayOfAnUnknownOrBusyDeliveryIsRefused() {
+    void replayOfAnUnknownOrBusyDeliveryIsRefused() throws Exception {
         assertProblem(admin.post("api/admin/deliveries/" + UUID.randomUUID() + "/replay"), 404,
                 "urn:hookline:problem:no-such-delivery");
         String id = github(UUID.randomUUID().toString(), "{}");

@@ -46,7 +46,9 @@ class AdminClosedIT {
 
     @Test
     void readinessIsDownWithoutASource() throws Exception {
-        String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+        // MicroProfile Health answers on the application port on Payara and on the management port on WildFly.
+        String root = System.getProperty("hookline.test.health-root",
+                base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
         HttpResponse<String> ready = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
