@@ -3,6 +3,7 @@ package dev.hookline.dispatch;
 import dev.hookline.source.RetryPolicy;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
+import dev.hookline.store.Claim;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
 import dev.hookline.store.StoredHeaders;
@@ -55,15 +56,21 @@ public class DeliveryProcessor {
      */
     @Transactional(TxType.REQUIRES_NEW)
     @ActivateRequestContext
-    public Attempt attempt(String id, String node) {
-        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.isClaimedBy(node)) {
+    public Attempt attempt(Claim claim, String node) {
+        // No row lock while the observers run: an observer that hangs must not keep the delivery from being taken
+        // over when its lease ends. The claim is checked again, under lock, before the outcome commits.
+        Delivery delivery = em.find(Delivery.class, claim.id());
+        if (delivery == null || !delivery.isClaimedBy(claim, node)) {
             return null;
         }
         Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(), delivery.deliveryId(),
                 delivery.receivedAt(), delivery.attempts(), StoredHeaders.decode(delivery.headers()), delivery.body());
         Route route = routes.route(delivery.source(), delivery.eventType());
         route.notifyInTransaction(hook);
+        em.refresh(delivery, LockModeType.PESSIMISTIC_WRITE);
+        if (!delivery.isClaimedBy(claim, node)) {
+            throw new LostClaim(claim);
+        }
         delivery.succeed(route.isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED);
         return new Attempt(hook, route);
     }
@@ -75,9 +82,10 @@ public class DeliveryProcessor {
      * @return the delivery as recorded, or {@code null} when it is no longer this node's
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public Delivery recordFailure(String id, String node, Throwable error) {
+    public Delivery recordFailure(Claim claim, String node, Throwable error) {
+        String id = claim.id();
         Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.isClaimedBy(node)) {
+        if (delivery == null || !delivery.isClaimedBy(claim, node)) {
             return null;
         }
         RetryPolicy policy = policyOf(delivery.source());

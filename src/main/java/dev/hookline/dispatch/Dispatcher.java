@@ -153,11 +153,11 @@ public class Dispatcher {
 
     private DeliveryProcessor.Attempt attemptOrRecordFailure(Claim claim, long start) {
         try {
-            return processor.attempt(claim.id(), node.id());
+            return processor.attempt(claim, node.id());
         } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {
-                Delivery failed = processor.recordFailure(claim.id(), node.id(), e);
+                Delivery failed = processor.recordFailure(claim, node.id(), e);
                 if (failed != null) {
                     outcomes.record(failed.source(), failed.eventType(), failed.deliveryId(), failed.id(),
                             failed.status(), failed.attempts(), System.nanoTime() - start, e);

@@ -77,7 +77,7 @@ public class Claims {
         // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
         // there the rows come unsorted (index order) and only those returned are locked.
         String order = isPostgres(connection) ? " ORDER BY d.next_attempt_at" : "";
-        String sql = "SELECT d.id, d.source, d.ordering_key FROM hookline_delivery d WHERE " + DUE + filter + IN_TURN
+        String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM hookline_delivery d WHERE " + DUE + filter + IN_TURN
                 + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int p = 1;
@@ -90,7 +90,7 @@ public class Claims {
             List<Claim> claimed = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claim(rows.getString(1), rows.getString(2), rows.getString(3)));
+                    claimed.add(new Claim(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4) + 1));
                 }
             }
             return claimed;

@@ -167,6 +167,11 @@ public class Delivery {
         return status == DeliveryStatus.PROCESSING && node.equals(claimedBy);
     }
 
+    /** Whether this claim is still the current one: the same node, and no later attempt has taken it over. */
+    public boolean isClaimedBy(Claim claim, String node) {
+        return isClaimedBy(node) && attempts == claim.attempt();
+    }
+
     /** Records an attempt that committed: {@code PROCESSED}, or {@code UNHANDLED} when no observer matched. */
     public void succeed(DeliveryStatus outcome) {
         status = outcome;
