@@ -41,6 +41,9 @@ SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "1")
 LOAD_CPU = os.environ.get("BENCH_LOAD_CPU", "0")
 DRAIN_TIMEOUT = env("BENCH_DRAIN_TIMEOUT", 300)
 TUNING = os.environ.get("BENCH_TUNING", "1") == "1"  # server-config/payara-micro/tuning.asadmin on every Payara
+# Ports of their own, so that a developer's server on 8080 is neither hit nor in the way.
+JAVA_PORT = env("BENCH_PORT", 18080)
+FLASK_PORT, NODE_PORT = JAVA_PORT + 1, JAVA_PORT + 2
 PAYARA_VERSION = "6.2025.10"
 PAYARA_JAR = os.path.expanduser(
     f"~/.m2/repository/fish/payara/extras/payara-micro/{PAYARA_VERSION}/payara-micro-{PAYARA_VERSION}.jar")
@@ -144,14 +147,21 @@ class Target:
         return tree(self.process.pid)
 
     def stop(self):
-        if self.process and self.process.poll() is None:
+        """Stops the whole process group (standalone.sh's java too) and waits until all of it is gone."""
+        if self.process:
             log(f"stopping {self.label}")
-            os.killpg(self.process.pid, signal.SIGTERM)
+            group = self.process.pid
             try:
-                self.process.wait(60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+                os.killpg(group, signal.SIGTERM)
+                deadline = time.time() + 60
+                while group_alive(group) and time.time() < deadline:
+                    self.process.poll()
+                    time.sleep(0.2)
+                if group_alive(group):
+                    os.killpg(group, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
         self.process = None
 
     def base(self):
@@ -168,7 +178,7 @@ def payara(name, label, war, work, hookline, postgres=False):
     properties = os.path.join(work, f"{name}.properties")
     with open(properties, "w") as out:
         out.write(open(os.path.join(BENCH, "payara", "bench.properties")).read())
-    command += ["-jar", PAYARA_JAR, "--nocluster", "--disablephonehome", "--port", "8080", "--rootdir", root,
+    command += ["-jar", PAYARA_JAR, "--nocluster", "--disablephonehome", "--port", str(JAVA_PORT), "--rootdir", root,
                 "--deploy", war, "--contextroot", "/", "--systemproperties", properties]
     postboot = [os.path.join(ROOT, "server-config", "payara-micro", "tuning.asadmin")] if TUNING else []
     if postgres:
@@ -187,7 +197,7 @@ def payara(name, label, war, work, hookline, postgres=False):
         if postgres:
             fresh_database()
 
-    return Target(name, label, command, "http://127.0.0.1:8080/api/webhooks/bench", hookline=hookline,
+    return Target(name, label, command, f"http://127.0.0.1:{JAVA_PORT}/api/webhooks/bench", hookline=hookline,
                   server="Payara Micro " + PAYARA_VERSION, uses_pg=postgres, prepare=prepare)
 
 
@@ -201,10 +211,20 @@ def wildfly(name, label, war, work, hookline, jboss_home):
         shutil.copy(war, os.path.join(base, "deployments", context + ".war"))
 
     command = [os.path.join(jboss_home, "bin", "standalone.sh"), f"-Djboss.server.base.dir={base}",
-               "-P", os.path.join(BENCH, "payara", "bench.properties"), "-Djboss.bind.address=127.0.0.1"]
-    extra = {"JAVA_OPTS": " ".join(JVM_OPTS + ["-Djava.net.preferIPv4Stack=true"])}
-    return Target(name, label, command, f"http://127.0.0.1:8080/{context}/api/webhooks/bench", env_extra=extra,
+               "-P", os.path.join(BENCH, "payara", "bench.properties"), "-Djboss.bind.address=127.0.0.1",
+               f"-Djboss.socket.binding.port-offset={JAVA_PORT - 8080}"]
+    # JBOSS_JAVA_SIZING, not JAVA_OPTS: standalone.conf's other defaults (module packages, headless) stay.
+    extra = {"JBOSS_JAVA_SIZING": " ".join(JVM_OPTS)}
+    return Target(name, label, command, f"http://127.0.0.1:{JAVA_PORT}/{context}/api/webhooks/bench", env_extra=extra,
                   hookline=hookline, server="WildFly", prepare=prepare)
+
+
+def group_alive(group):
+    try:
+        os.killpg(group, 0)
+        return True
+    except ProcessLookupError:
+        return False
 
 
 def port_open(port):
@@ -244,10 +264,10 @@ def targets(work, wars):
         payara("hookline-payara-h2", "Hookline, Payara Micro, H2", hookline_war, work, True),
         payara("ceiling-payara", "no-op JAX-RS, Payara Micro", ceiling_war, work, False),
         Target("flask", "Flask (blog post), gunicorn 1 sync worker",
-               ["gunicorn", "--workers", "1", "--worker-class", "sync", "--bind", "127.0.0.1:8081", "app:app"],
-               "http://127.0.0.1:8081/webhook", cwd=os.path.join(peers, "flask"), server="gunicorn"),
-        Target("octokit", "Node, @octokit/webhooks", ["node", "server.mjs"], "http://127.0.0.1:8082/webhook",
-               cwd=os.path.join(peers, "node"), env_extra={"PORT": "8082"}, server="Node " + node_version()),
+               ["gunicorn", "--workers", "1", "--worker-class", "sync", "--bind", f"127.0.0.1:{FLASK_PORT}", "app:app"],
+               f"http://127.0.0.1:{FLASK_PORT}/webhook", cwd=os.path.join(peers, "flask"), server="gunicorn"),
+        Target("octokit", "Node, @octokit/webhooks", ["node", "server.mjs"], f"http://127.0.0.1:{NODE_PORT}/webhook",
+               cwd=os.path.join(peers, "node"), env_extra={"PORT": str(NODE_PORT)}, server="Node " + node_version()),
         payara("hookline-payara-pg", "Hookline, Payara Micro, PostgreSQL", hookline_war, work, True, postgres=True),
     ]
     jboss = find_jboss_home()

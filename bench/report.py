@@ -30,10 +30,14 @@ def ratio(value, reference):
     return f"{value / reference:.2f}×" if reference else "–"
 
 
+NO_REFERENCE = {"rps": None, "p99_ms": None, "per_cpu_s": None, "rss_mib": None}
+
+
 def table(run):
     done = [t for t in run["targets"] if "rounds" in t]
     s = {t["name"]: summary(t) for t in done}
-    ref = s.get("hookline-payara-h2") or s.get("hookline-payara-h2-last")
+    ref = next((s[n] for n in ("hookline-payara-h2", "hookline-payara-h2-last") if n in s), None) or next(
+        (s[n] for n in s if n.startswith("hookline-")), NO_REFERENCE)
     out = []
     kind = "SMOKE figures (short run: not for comparison)" if run["smoke"] else "full run"
     out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: warm-up {run['warmup_s']} s, "
@@ -53,7 +57,8 @@ def table(run):
                    f"{ratio(x['per_cpu_s'], ref['per_cpu_s'])} | {x['rss_mib']:.0f} | "
                    f"{ratio(x['rss_mib'], ref['rss_mib'])} | {x['errors']} |")
     out.append("")
-    out.append("× is the figure divided by Hookline's on Payara Micro with H2 (its first measurement). Requests/s, "
+    out.append("× is the figure divided by Hookline's on Payara Micro with H2 (its first measurement, else the first "
+               "Hookline row measured). Requests/s, "
                "p50 and p99 are medians over the rounds; requests per CPU-second divide all rounds' requests by the "
                "target's CPU time (utime + stime of its process tree; for PostgreSQL, plus the bench database's "
                "backends); RSS is the largest at the end of a round.")
