@@ -1,0 +1,141 @@
+"""Turns a run's results.json into the Markdown table of docs/benchmarks.md, and puts it there between the markers.
+
+usage: report.py RESULTS_DIR [DOCS_FILE]
+Every figure printed comes from results.json; nothing here is typed in.
+"""
+import json
+import os
+import statistics
+import sys
+
+BEGIN = "<!-- bench:results:begin (written by bench/run; do not edit by hand) -->"
+END = "<!-- bench:results:end -->"
+
+
+def summary(t):
+    rounds = t["rounds"]
+    cpu = sum(r["cpu_s"] + r["db_cpu_s"] for r in rounds)
+    return {
+        "rps": statistics.median(r["rps"] for r in rounds),
+        "rps_all": [r["rps"] for r in rounds],
+        "p50_ms": statistics.median(r["p50_us"] for r in rounds) / 1000,
+        "p99_ms": statistics.median(r["p99_us"] for r in rounds) / 1000,
+        "per_cpu_s": sum(r["requests"] for r in rounds) / cpu if cpu else float("nan"),
+        "rss_mib": max(r["rss_kb"] for r in rounds) / 1024,
+        "errors": sum(r["errors"] for r in rounds),
+    }
+
+
+def ratio(value, reference):
+    return f"{value / reference:.2f}×" if reference else "–"
+
+
+NO_REFERENCE = {"rps": None, "p99_ms": None, "per_cpu_s": None, "rss_mib": None}
+
+
+def table(run):
+    done = [t for t in run["targets"] if "rounds" in t]
+    s = {t["name"]: summary(t) for t in done}
+    ref = next((s[n] for n in ("hookline-payara-h2", "hookline-payara-h2-last") if n in s), None) or next(
+        (s[n] for n in s if n.startswith("hookline-")), NO_REFERENCE)
+    out = []
+    kind = "SMOKE figures (short run: not for comparison)" if run["smoke"] else "full run"
+    out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: warm-up {run['warmup_s']} s, "
+               f"{run['rounds']} rounds of {run['duration_s']} s, {run['connections']} connections, wrk on core "
+               f"0, each server alone on core 1 ({run['cpu']}); JVM options `{' '.join(run['jvm_opts'])}`; Payara "
+               f"tuning {'on' if run.get('tuning', True) else 'off'}.")
+    out.append("")
+    out.append("| target | requests/s | × | p50 ms | p99 ms | × | requests per CPU-s | × | RSS MiB | × | errors |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for t in run["targets"]:
+        if t["name"] not in s:
+            out.append(f"| {t['label']} | failed: {t.get('failed', '?')} |||||||||| ")
+            continue
+        x = s[t["name"]]
+        out.append(f"| {t['label']} | {x['rps']:.0f} | {ratio(x['rps'], ref['rps'])} | {x['p50_ms']:.1f} | "
+                   f"{x['p99_ms']:.1f} | {ratio(x['p99_ms'], ref['p99_ms'])} | {x['per_cpu_s']:.0f} | "
+                   f"{ratio(x['per_cpu_s'], ref['per_cpu_s'])} | {x['rss_mib']:.0f} | "
+                   f"{ratio(x['rss_mib'], ref['rss_mib'])} | {x['errors']} |")
+    out.append("")
+    out.append("× is the figure divided by Hookline's on Payara Micro with H2 (its first measurement, else the first "
+               "Hookline row measured). Requests/s, "
+               "p50 and p99 are medians over the rounds; requests per CPU-second divide all rounds' requests by the "
+               "target's CPU time (utime + stime of its process tree; for PostgreSQL, plus the bench database's "
+               "backends); RSS is the largest at the end of a round.")
+    out.append("")
+    out.append("Per round, requests/s: " + "; ".join(
+        f"{t['label']}: " + ", ".join(f"{v:.0f}" for v in s[t['name']]["rps_all"]) for t in done) + ".")
+    out.append("")
+    for t in done:
+        if "backlog" in t:
+            b = t["backlog"]
+            out.append(f"- {t['label']}: {b['stored']} deliveries stored; {b['waiting_at_end_of_load']} waiting "
+                       f"for dispatch when the load stopped; {b['waiting_after_drain']} still waiting after "
+                       f"{b['drain_s']:.1f} s of draining.")
+        if "end_to_end" in t:
+            e = t["end_to_end"]
+            out.append(f"- End to end (received → observer notified), {t['label']}, at {e['rps']:.0f} requests/s "
+                       f"(goal: half the peak, {e['goal_rps']:.0f}/s): p50 {e['e2e']['p50_us'] / 1000:.1f} ms, "
+                       f"p99 {e['e2e']['p99_us'] / 1000:.1f} ms, max {e['e2e']['max_us'] / 1000:.1f} ms over "
+                       f"{e['e2e']['notified']} deliveries; acknowledgement p50 {e['ack_p50_us'] / 1000:.1f} ms, "
+                       f"p99 {e['ack_p99_us'] / 1000:.1f} ms; backlog {e['backlog']['waiting_at_end_of_load']} "
+                       f"when the load stopped, {e['backlog']['waiting_after_drain']} after "
+                       f"{e['backlog']['drain_s']:.1f} s.")
+    out.append("")
+    out += targets(run, s)
+    return "\n".join(out) + "\n"
+
+
+def targets(run, s):
+    lines = ["Targets of issue 7, from this run:", ""]
+
+    def check(text, value, goal, higher=True, unit="×"):
+        if value is None:
+            lines.append(f"- {text}: not measured in this run")
+            return
+        ok = value >= goal if higher else value <= goal
+        shown = f"{value:.2f}{unit}" if unit == "×" else f"{value:.1f} {unit}"
+        lines.append(f"- {text}: {shown} ({'met' if ok else 'MISSED'}; target {'≥' if higher else '≤'} {goal}"
+                     f"{'' if unit == '×' else ' ' + unit})")
+
+    def rate(a, b):
+        return s[a]["rps"] / s[b]["rps"] if a in s and b in s else None
+
+    check("Hookline / no-op, Payara Micro, H2", rate("hookline-payara-h2", "ceiling-payara"), 0.70)
+    check("Hookline / no-op, Payara Micro, PostgreSQL", rate("hookline-payara-pg", "ceiling-payara"), 0.70)
+    if "ceiling-wildfly" in s:
+        check("Hookline / no-op, WildFly, H2", rate("hookline-wildfly-h2", "ceiling-wildfly"), 0.70)
+    check("Hookline / Flask, Payara Micro, H2", rate("hookline-payara-h2", "flask"), 1.0)
+    check("Hookline / Flask, Payara Micro, PostgreSQL", rate("hookline-payara-pg", "flask"), 1.0)
+    if "hookline-wildfly-h2" in s:
+        check("Hookline / Flask, WildFly, H2", rate("hookline-wildfly-h2", "flask"), 1.0)
+    fastest = max((n for n in s if n.startswith("hookline-")), key=lambda n: s[n]["rps"], default=None)
+    check(f"Hookline (fastest: {fastest}) / @octokit/webhooks", rate(fastest, "octokit") if fastest else None, 1.0)
+    worst = max((s[n]["p99_ms"] for n in s if n.startswith("hookline-")), default=None)
+    check("Hookline's worst p99 acknowledgement at 32 connections", worst, 25, higher=False, unit="ms")
+    e2e = next((t["end_to_end"] for t in run["targets"] if "end_to_end" in t), None)
+    check("End-to-end p99 at half peak", e2e["e2e"]["p99_us"] / 1000 if e2e else None, 100, higher=False, unit="ms")
+    return lines
+
+
+def main():
+    results = sys.argv[1]
+    with open(os.path.join(results, "results.json")) as f:
+        run = json.load(f)
+    text = table(run)
+    with open(os.path.join(results, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+    if len(sys.argv) > 2:
+        docs = sys.argv[2]
+        with open(docs) as f:
+            page = f.read()
+        if BEGIN in page and END in page:
+            head, rest = page.split(BEGIN, 1)
+            page = head + BEGIN + "\n" + text + rest[rest.index(END):]
+            with open(docs, "w") as f:
+                f.write(page)
+
+
+if __name__ == "__main__":
+    main()
