@@ -117,16 +117,21 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * Attempts a batch of claims in one task: a task submission costs the server more (context capture and
+     * propagation) than the attempt of a fast observer, and batches of different commits still run side by side.
+     */
     private void run(List<Claim> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
         inFlight.addAndGet(claimed.size());
-        for (Claim claim : claimed) {
-            try {
-                executor.execute(() -> attempt(claim));
-            } catch (RuntimeException e) {
-                // The executor refused (the application is stopping): the lease ends and another node takes it over.
-                inFlight.decrementAndGet();
-                LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " left to its lease");
-            }
+        try {
+            executor.execute(() -> claimed.forEach(this::attempt));
+        } catch (RuntimeException e) {
+            // The executor refused (the application is stopping): the leases end and another node takes them over.
+            inFlight.addAndGet(-claimed.size());
+            LOG.log(Level.FINE, e, () -> claimed.size() + " deliveries left to their leases");
         }
     }
 
