@@ -35,7 +35,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-    @Resource
+    /** Hookline's own pool (WEB-INF/web.xml), so that a hanging observer cannot stop every other attempt. */
+    @Resource(lookup = "java:app/hookline/Dispatch")
     ManagedExecutorService executor;
 
     @Resource
