@@ -143,6 +143,7 @@ class OperateIT {
     }
 
     @Test
+    @RunAsClient // compares with the source file, which only the build's working directory has
     void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
         HttpResponse<String> response = get(base + "openapi.yaml");
         assertEquals(200, response.statusCode());
