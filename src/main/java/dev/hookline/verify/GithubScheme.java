@@ -1,7 +1,5 @@
 package dev.hookline.verify;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.Set;
 
 /**
@@ -22,10 +20,8 @@ final class GithubScheme implements Scheme {
     @Override
     public Verifier verifier(SchemeSettings settings) {
         boolean sha1 = Boolean.parseBoolean(settings.option("github.sha1", "false"));
-        KeyRing<HmacKey> sha256Keys = KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey("HmacSHA256", secret.getBytes(UTF_8)));
-        KeyRing<HmacKey> sha1Keys = sha1 ? KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey("HmacSHA1", secret.getBytes(UTF_8))) : null;
+        KeyRing<HmacKey> sha256Keys = HmacKey.ring(settings, "HmacSHA256");
+        KeyRing<HmacKey> sha1Keys = sha1 ? HmacKey.ring(settings, "HmacSHA1") : null;
         return request -> {
             String signature = request.header(SHA256_HEADER);
             if (signature != null || sha1Keys == null) {

@@ -1,5 +1,6 @@
 package dev.hookline.verify;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
@@ -21,6 +22,12 @@ public final class HmacKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unsupported HMAC algorithm " + algorithm, e);
         }
+    }
+
+    /** The source's secrets, each as an HMAC key over its UTF-8 bytes: what most schemes sign with. */
+    public static KeyRing<HmacKey> ring(SchemeSettings settings, String algorithm) {
+        return KeyRing.of(settings.secrets(), settings.clock(),
+                secret -> new HmacKey(algorithm, secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A MAC ready for {@code update}; never shared. */

@@ -1,7 +1,5 @@
 package dev.hookline.verify;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,8 +33,7 @@ final class HmacScheme implements Scheme {
         if (header.isBlank()) {
             throw settings.invalid("hmac.header", "must name a header");
         }
-        KeyRing<HmacKey> keys = KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey(algorithm, secret.getBytes(UTF_8)));
+        KeyRing<HmacKey> keys = HmacKey.ring(settings, algorithm);
         return request -> {
             String signature = request.requireHeader(header);
             if (!signature.startsWith(prefix)) {

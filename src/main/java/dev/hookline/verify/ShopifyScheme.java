@@ -1,7 +1,5 @@
 package dev.hookline.verify;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.Set;
 
 /**
@@ -20,8 +18,7 @@ final class ShopifyScheme implements Scheme {
 
     @Override
     public Verifier verifier(SchemeSettings settings) {
-        KeyRing<HmacKey> keys = KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey("HmacSHA256", secret.getBytes(UTF_8)));
+        KeyRing<HmacKey> keys = HmacKey.ring(settings, "HmacSHA256");
         return request -> {
             byte[] received = Encodings.base64(request.requireHeader(HEADER));
             keys.requireMatch(key -> key.matches(request.body(), received));

@@ -26,8 +26,7 @@ final class StripeScheme implements Scheme {
 
     @Override
     public Verifier verifier(SchemeSettings settings) {
-        KeyRing<HmacKey> keys = KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey("HmacSHA256", secret.getBytes(UTF_8)));
+        KeyRing<HmacKey> keys = HmacKey.ring(settings, "HmacSHA256");
         Freshness freshness = settings.freshness();
         return request -> {
             Header header = Header.parse(request.requireHeader(HEADER));

@@ -38,8 +38,7 @@ final class TwilioScheme implements Scheme {
     @Override
     public Verifier verifier(SchemeSettings settings) {
         settings.option(PUBLIC_URL).ifPresent(url -> checkPublicUrl(settings, url));
-        KeyRing<HmacKey> keys = KeyRing.of(settings.secrets(), settings.clock(),
-                secret -> new HmacKey("HmacSHA1", secret.getBytes(UTF_8)));
+        KeyRing<HmacKey> keys = HmacKey.ring(settings, "HmacSHA1");
         return request -> {
             byte[] received = Encodings.base64(request.requireHeader(HEADER));
             String url = request.url();
