@@ -48,6 +48,10 @@ final class GroupCommit<T, R> {
         }
 
         private Object await() {
+            return join(answer);
+        }
+
+        private static Object join(CompletableFuture<Object> answer) {
             try {
                 return answer.join();
             } catch (CompletionException e) {
@@ -74,6 +78,9 @@ final class GroupCommit<T, R> {
     @SuppressWarnings("unchecked")
     R submit(T item) {
         Pending<T, R> mine = new Pending<>(item);
+        // Taken before the item is queued: the leader may promote this submitter, and so replace its answer, before
+        // this thread gets to wait. Waiting on the answer as it is then would wait for a batch nobody writes.
+        CompletableFuture<Object> firstAnswer = mine.answer;
         boolean lead;
         lock.lock();
         try {
@@ -84,7 +91,7 @@ final class GroupCommit<T, R> {
             lock.unlock();
         }
         if (!lead) {
-            Object answer = mine.await();
+            Object answer = Pending.join(firstAnswer);
             if (answer != LEAD) {
                 return (R) answer;
             }
