@@ -4,11 +4,10 @@ import dev.hookline.source.RetryPolicy;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
 import dev.hookline.store.Claim;
+import dev.hookline.store.ClaimedDeliveries;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
-import dev.hookline.store.StoredHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,13 +16,22 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import java.util.stream.LongStream;
 
 /**
- * One attempt at one claimed delivery, in its own transaction: the synchronous observers run inside it, so their own
- * database writes commit together with {@code PROCESSED}, or roll back with it. The attempt first locks the row and
- * checks that this node's claim is still the current one, so an attempt whose lease was taken over does nothing.
+ * Attempts at claimed deliveries, in a transaction of their own: the synchronous observers run inside it, so their own
+ * database writes commit together with {@code PROCESSED}, or roll back with it. Several deliveries may share one
+ * transaction, as concurrent deliveries share one at ingest: that is one commit for many, instead of one each. When
+ * any observer of a shared transaction fails, all of it rolls back and the caller attempts each delivery alone, so
+ * that only the failing one fails (see {@link Dispatcher}). No row is locked while observers run: an observer that
+ * hangs must not keep its delivery from being taken over when its lease ends. The claim is checked again, under lock,
+ * as the outcome is recorded, so an attempt whose lease was taken over commits nothing.
  */
 @ApplicationScoped
 public class DeliveryProcessor {
@@ -36,7 +44,13 @@ public class DeliveryProcessor {
     EntityManager em;
 
     @Inject
+    ClaimedDeliveries claimed;
+
+    @Inject
     ObserverRoutes routes;
+
+    @Inject
+    InTransactionObservers observers;
 
     @Inject
     Sources sources;
@@ -44,35 +58,56 @@ public class DeliveryProcessor {
     @Inject
     Clock clock;
 
-    /** What an attempt leaves for after its commit. */
-    public record Attempt(Webhook hook, Route route) {
+    /**
+     * What an attempt leaves for after its commit.
+     *
+     * @param nanos the time of its own observers, plus its share of the transaction's reads and writes
+     */
+    public record Attempt(Claim claim, Webhook hook, Route route, long nanos) {
     }
 
     /**
-     * Notifies the delivery's in-transaction observers and records the outcome. An observer's exception rolls the
-     * whole attempt back and propagates.
+     * Notifies the in-transaction observers of each delivery still claimed, then records the outcomes, in one
+     * transaction. An observer's exception rolls all of it back and propagates; so does a claim lost meanwhile.
      *
-     * @return the attempt, or {@code null} when the delivery is gone or no longer this node's
+     * @return the attempts made; a delivery gone or no longer this node's has none
      */
     @Transactional(TxType.REQUIRES_NEW)
-    @ActivateRequestContext
-    public Attempt attempt(Claim claim, String node) {
-        // No row lock while the observers run: an observer that hangs must not keep the delivery from being taken
-        // over when its lease ends. The claim is checked again, under lock, before the outcome commits.
-        Delivery delivery = em.find(Delivery.class, claim.id());
-        if (delivery == null || !delivery.isClaimedBy(claim, node)) {
-            return null;
+    public List<Attempt> attempt(List<Claim> claims, String node) {
+        long start = System.nanoTime();
+        List<Delivery> deliveries = claimed.stillClaimed(claims, node);
+        Map<String, Claim> byId = new HashMap<>();
+        claims.forEach(claim -> byId.put(claim.id(), claim));
+        List<Webhook> hooks = new ArrayList<>(deliveries.size());
+        List<Route> routeOf = new ArrayList<>(deliveries.size());
+        long[] observerNanos = new long[deliveries.size()];
+        List<Claim> processed = new ArrayList<>(deliveries.size());
+        List<Claim> unhandled = new ArrayList<>(0);
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(),
+                    delivery.deliveryId(), delivery.receivedAt(), delivery.attempts(), delivery.headers(),
+                    delivery.body());
+            Route route = routes.route(delivery.source(), delivery.eventType());
+            long before = System.nanoTime();
+            observers.notify(route, hook);
+            observerNanos[i] = System.nanoTime() - before;
+            hooks.add(hook);
+            routeOf.add(route);
+            (route.isEmpty() ? unhandled : processed).add(byId.get(delivery.id()));
         }
-        Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(), delivery.deliveryId(),
-                delivery.receivedAt(), delivery.attempts(), StoredHeaders.decode(delivery.headers()), delivery.body());
-        Route route = routes.route(delivery.source(), delivery.eventType());
-        route.notifyInTransaction(hook);
-        em.refresh(delivery, LockModeType.PESSIMISTIC_WRITE);
-        if (!delivery.isClaimedBy(claim, node)) {
-            throw new LostClaim(claim);
+        int finished = claimed.finish(processed, node, DeliveryStatus.PROCESSED)
+                + claimed.finish(unhandled, node, DeliveryStatus.UNHANDLED);
+        if (finished != deliveries.size()) {
+            throw new LostClaim(deliveries.size() - finished, deliveries.size());
         }
-        delivery.succeed(route.isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED);
-        return new Attempt(hook, route);
+        long shared = System.nanoTime() - start - LongStream.of(observerNanos).sum();
+        List<Attempt> attempts = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            attempts.add(new Attempt(byId.get(hooks.get(i).id()), hooks.get(i), routeOf.get(i),
+                    observerNanos[i] + shared / deliveries.size()));
+        }
+        return attempts;
     }
 
     /**

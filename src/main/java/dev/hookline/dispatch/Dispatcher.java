@@ -77,12 +77,17 @@ public class Dispatcher {
             return;
         }
         executor.execute(() -> {
+            List<Claim> claimed;
             try {
                 Instant now = clock.instant();
-                run(claims.these(node.id(), now, now.plus(settings.lease()), ids));
+                claimed = claims.these(node.id(), now, now.plus(settings.lease()), ids);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Claiming fresh deliveries failed; the poll will take them", e);
+                return;
             }
+            // Already on the executor: attempt them here rather than pay for another task.
+            inFlight.addAndGet(claimed.size());
+            attemptAll(claimed);
         });
     }
 
@@ -128,7 +133,7 @@ public class Dispatcher {
         }
         inFlight.addAndGet(claimed.size());
         try {
-            executor.execute(() -> claimed.forEach(this::attempt));
+            executor.execute(() -> attemptAll(claimed));
         } catch (RuntimeException e) {
             // The executor refused (the application is stopping): the leases end and another node takes them over.
             inFlight.addAndGet(-claimed.size());
@@ -136,30 +141,45 @@ public class Dispatcher {
         }
     }
 
-    private void attempt(Claim claim) {
-        long start = System.nanoTime();
+    /**
+     * Attempts claimed deliveries in one transaction, the way ingest commits concurrent deliveries in one. If any of
+     * them fails, the transaction rolls back as a whole and each is attempted again alone, in a transaction of its
+     * own, so that only the failing one is recorded as failed and the others commit.
+     */
+    private void attemptAll(List<Claim> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
         heartbeat.busy();
         try {
-            DeliveryProcessor.Attempt attempt = attemptOrRecordFailure(claim, start);
-            if (attempt != null) {
-                Webhook hook = attempt.hook();
-                outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
-                        attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
-                        hook.attempt(), System.nanoTime() - start, null);
-                attempt.route().notifyAfterCommit(hook);
+            boolean together = false;
+            if (claimed.size() > 1) {
+                try {
+                    processor.attempt(claimed, node.id()).forEach(this::finished);
+                    together = true;
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    LOG.log(Level.FINE, e, () -> "A transaction of " + claimed.size()
+                            + " attempts rolled back; attempting each alone");
+                }
+            }
+            if (!together) {
+                claimed.forEach(this::attemptAlone);
             }
         } finally {
             heartbeat.idle();
-            inFlight.decrementAndGet();
+            inFlight.addAndGet(-claimed.size());
         }
-        if (claim.orderingKey() != null) {
-            nextInLine(claim);
+        for (Claim claim : claimed) {
+            if (claim.orderingKey() != null) {
+                nextInLine(claim);
+            }
         }
     }
 
-    private DeliveryProcessor.Attempt attemptOrRecordFailure(Claim claim, long start) {
+    private void attemptAlone(Claim claim) {
+        long start = System.nanoTime();
         try {
-            return processor.attempt(claim, node.id());
+            processor.attempt(List.of(claim), node.id()).forEach(this::finished);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {
@@ -173,8 +193,16 @@ public class Dispatcher {
                 LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + claim.id()
                         + " failed");
             }
-            return null;
         }
+    }
+
+    /** Reports a committed attempt, then notifies its after-commit observers. */
+    private void finished(DeliveryProcessor.Attempt attempt) {
+        Webhook hook = attempt.hook();
+        outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
+                attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
+                hook.attempt(), attempt.nanos(), null);
+        attempt.route().notifyAfterCommit(hook);
     }
 
     /** Claims the next delivery of an ordered key at once, so that a line moves at attempt speed, not poll speed. */

@@ -1,6 +1,7 @@
 package dev.hookline.dispatch;
 
 import dev.hookline.platform.JsonSupport;
+import dev.hookline.store.StoredHeaders;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.bind.Jsonb;
@@ -25,7 +26,9 @@ public final class Webhook {
     private final String deliveryId;
     private final Instant receivedAt;
     private final int attempt;
-    private final Map<String, List<String>> headers;
+    /** Decoded from {@link #storedHeaders} when first asked for: most observers never look at them. */
+    private volatile Map<String, List<String>> headers;
+    private final String storedHeaders;
     private final byte[] body;
 
     public Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
@@ -37,6 +40,20 @@ public final class Webhook {
         this.receivedAt = receivedAt;
         this.attempt = attempt;
         this.headers = headers;
+        this.storedHeaders = null;
+        this.body = body;
+    }
+
+    /** A delivery as stored, its headers still in their stored form (see {@link StoredHeaders}). */
+    Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
+            String storedHeaders, byte[] body) {
+        this.id = id;
+        this.source = source;
+        this.type = type;
+        this.deliveryId = deliveryId;
+        this.receivedAt = receivedAt;
+        this.attempt = attempt;
+        this.storedHeaders = storedHeaders;
         this.body = body;
     }
 
@@ -70,12 +87,17 @@ public final class Webhook {
 
     /** The request's headers by lower-case name, without signature and credential headers. */
     public Map<String, List<String>> headers() {
-        return headers;
+        Map<String, List<String>> decoded = headers;
+        if (decoded == null) {
+            decoded = StoredHeaders.decode(storedHeaders);
+            headers = decoded;
+        }
+        return decoded;
     }
 
     /** The first value of a header (any case), or {@code null}. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> values = headers().get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 

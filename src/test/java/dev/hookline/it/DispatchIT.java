@@ -1,21 +1,27 @@
 package dev.hookline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookline.dispatch.Dispatcher;
 import dev.hookline.dispatch.Replays;
 import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryIds;
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.store.DeliveryWriter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -73,6 +79,12 @@ class DispatchIT {
 
     @Inject
     Replays replays;
+
+    @Inject
+    DeliveryWriter writer;
+
+    @Inject
+    Dispatcher dispatcher;
 
     private Sender sender;
 
@@ -151,6 +163,37 @@ class DispatchIT {
             Delivery processed = awaitStatus(ids.get(i), DeliveryStatus.PROCESSED);
             assertEquals(List.of(processed.attempts()), effects.committed(deliveries.get(i)));
         }
+    }
+
+    @Test
+    void deliveriesThatShareATransactionWithAFailingOneCommitOnceAndOnlyItFails() throws Exception {
+        // Stored in one transaction and hinted to dispatch at once, as ingest does: they are claimed together (or in
+        // a few groups, should the poll take some first) and attempted in one transaction per group, in the order
+        // received. The last received fails on its first attempt, after the others' observers have written: all of
+        // its transaction rolls back, and each delivery of it is attempted again alone.
+        int failing = 5;
+        List<String> deliveries = new ArrayList<>();
+        List<Delivery> stored = new ArrayList<>();
+        Instant received = Instant.now();
+        for (int i = 0; i <= failing; i++) {
+            String delivery = "batch-" + i + "-" + UUID.randomUUID();
+            deliveries.add(delivery);
+            Instant at = received.plusMillis(i);
+            stored.add(new Delivery(DeliveryIds.next(at.toEpochMilli()), "flaky", delivery, "test", at, "{}",
+                    ("{\"fail\":" + (i == failing ? 1 : 0) + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        writer.insertAll(stored);
+        dispatcher.dispatch(stored.stream().map(Delivery::id).toList());
+
+        for (int i = 0; i < stored.size(); i++) {
+            Delivery done = awaitStatus(stored.get(i).id(), DeliveryStatus.PROCESSED);
+            int attempt = i == failing ? 2 : 1;
+            assertEquals(attempt, done.attempts(), "only the failing delivery was recorded as failed");
+            assertEquals(List.of(attempt), effects.committed(deliveries.get(i)),
+                    "each delivery's write committed once, in the attempt that succeeded");
+        }
+        assertFalse(observers.sharedTransactions(Set.copyOf(deliveries)).isEmpty(),
+                "deliveries claimed together were attempted in one transaction");
     }
 
     @Test

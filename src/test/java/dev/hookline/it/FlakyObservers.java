@@ -2,14 +2,18 @@ package dev.hookline.it;
 
 import dev.hookline.dispatch.Webhook;
 import dev.hookline.dispatch.WebhookSource;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Transactional observers that write to the database first and then fail as the delivery's body tells them: on its
@@ -22,7 +26,12 @@ public class FlakyObservers {
     @Inject
     Effects effects;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private final Set<String> fixed = ConcurrentHashMap.newKeySet();
+    /** Delivery ids notified, by the transaction they were notified in. */
+    private final Map<Object, Set<String>> notifiedIn = new ConcurrentHashMap<>();
     private final List<String> succeeded = new CopyOnWriteArrayList<>();
 
     void flaky(@Observes @WebhookSource("flaky") Webhook hook) {
@@ -39,6 +48,8 @@ public class FlakyObservers {
     }
 
     private void writeThenMaybeFail(Webhook hook) {
+        notifiedIn.computeIfAbsent(transactions.getTransactionKey(), key -> ConcurrentHashMap.newKeySet())
+                .add(hook.deliveryId());
         effects.record(hook);
         JsonObject body = hook.json().asJsonObject();
         if (hook.attempt() <= body.getInt("fail", 0) && !fixed.contains(hook.deliveryId())) {
@@ -49,6 +60,14 @@ public class FlakyObservers {
     /** From now on, the observers succeed for this delivery. */
     public void fix(String deliveryId) {
         fixed.add(deliveryId);
+    }
+
+    /** The delivery ids notified in each transaction that notified any, as far as they are among these. */
+    public List<Set<String>> sharedTransactions(Set<String> deliveryIds) {
+        return notifiedIn.values().stream()
+                .map(notified -> notified.stream().filter(deliveryIds::contains).collect(Collectors.toSet()))
+                .filter(notified -> notified.size() > 1)
+                .toList();
     }
 
     /** Delivery ids of the ordered source in the order their attempts succeeded. */
