@@ -17,9 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.stream.LongStream;
@@ -75,15 +73,25 @@ public class DeliveryProcessor {
     @Transactional(TxType.REQUIRES_NEW)
     public List<Attempt> attempt(List<Claim> claims, String node) {
         long start = System.nanoTime();
-        List<Delivery> deliveries = claimed.stillClaimed(claims, node);
-        Map<String, Claim> byId = new HashMap<>();
-        claims.forEach(claim -> byId.put(claim.id(), claim));
-        List<Webhook> hooks = new ArrayList<>(deliveries.size());
-        List<Route> routeOf = new ArrayList<>(deliveries.size());
-        long[] observerNanos = new long[deliveries.size()];
-        List<Claim> processed = new ArrayList<>(deliveries.size());
+        return attemptAll(claimed.stillClaimed(claims, node), node, start);
+    }
+
+    /**
+     * As {@link #attempt}, for deliveries this node leased as it stored them (see {@link Delivery#leaseTo}) and has
+     * in memory as stored: they are not read again. Their leases are checked as their outcomes are recorded.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Attempt> attemptLeased(List<Delivery> deliveries, String node) {
+        return attemptAll(deliveries, node, System.nanoTime());
+    }
+
+    private List<Attempt> attemptAll(List<Delivery> deliveries, String node, long start) {
+        int count = deliveries.size();
+        List<Attempt> attempts = new ArrayList<>(count);
+        long[] observerNanos = new long[count];
+        List<Claim> processed = new ArrayList<>(count);
         List<Claim> unhandled = new ArrayList<>(0);
-        for (int i = 0; i < deliveries.size(); i++) {
+        for (int i = 0; i < count; i++) {
             Delivery delivery = deliveries.get(i);
             Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(),
                     delivery.deliveryId(), delivery.receivedAt(), delivery.attempts(), delivery.headers(),
@@ -92,22 +100,22 @@ public class DeliveryProcessor {
             long before = System.nanoTime();
             observers.notify(route, hook);
             observerNanos[i] = System.nanoTime() - before;
-            hooks.add(hook);
-            routeOf.add(route);
-            (route.isEmpty() ? unhandled : processed).add(byId.get(delivery.id()));
+            Claim claim = delivery.claim();
+            (route.isEmpty() ? unhandled : processed).add(claim);
+            attempts.add(new Attempt(claim, hook, route, 0));
         }
         int finished = claimed.finish(processed, node, DeliveryStatus.PROCESSED)
                 + claimed.finish(unhandled, node, DeliveryStatus.UNHANDLED);
-        if (finished != deliveries.size()) {
-            throw new LostClaim(deliveries.size() - finished, deliveries.size());
+        if (finished != count) {
+            throw new LostClaim(count - finished, count);
         }
-        long shared = System.nanoTime() - start - LongStream.of(observerNanos).sum();
-        List<Attempt> attempts = new ArrayList<>(deliveries.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-            attempts.add(new Attempt(byId.get(hooks.get(i).id()), hooks.get(i), routeOf.get(i),
-                    observerNanos[i] + shared / deliveries.size()));
+        long shared = count == 0 ? 0 : (System.nanoTime() - start - LongStream.of(observerNanos).sum()) / count;
+        List<Attempt> timed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Attempt attempt = attempts.get(i);
+            timed.add(new Attempt(attempt.claim(), attempt.hook(), attempt.route(), observerNanos[i] + shared));
         }
-        return attempts;
+        return timed;
     }
 
     /**

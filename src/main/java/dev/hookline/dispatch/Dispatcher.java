@@ -2,6 +2,8 @@ package dev.hookline.dispatch;
 
 import dev.hookline.platform.DeliveryOutcomes;
 import dev.hookline.platform.health.Heartbeat;
+import dev.hookline.source.Source;
+import dev.hookline.source.Sources;
 import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
@@ -16,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,9 @@ public class Dispatcher {
     @Inject
     Heartbeat heartbeat;
 
+    @Inject
+    Sources sources;
+
     /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile ScheduledFuture<?> polling;
@@ -87,8 +93,66 @@ public class Dispatcher {
             }
             // Already on the executor: attempt them here rather than pay for another task.
             inFlight.addAndGet(claimed.size());
-            attemptAll(claimed);
+            attemptAll(claimed, null);
         });
+    }
+
+    /**
+     * Leases deliveries about to be stored to this node, as many as it has room for, so that once committed they are
+     * attempted at once, without being claimed or read again (see {@link Delivery#leaseTo}). Deliveries of ordered
+     * sources are not leased here: they wait their turn in the store.
+     *
+     * @return the deliveries leased: once the transaction that stores them has ended, pass those it stored to
+     * {@link #attemptStored} and the number of the others to {@link #release}
+     */
+    public List<Delivery> leaseFresh(List<Delivery> deliveries) {
+        List<Delivery> unordered = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            Source source = sources.find(delivery.source());
+            if (source != null && source.ordering() == null) {
+                unordered.add(delivery);
+            }
+        }
+        int granted = reserve(unordered.size());
+        if (granted == 0) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.lease());
+        List<Delivery> leased = unordered.subList(0, granted);
+        leased.forEach(delivery -> delivery.leaseTo(node.id(), now, until));
+        return leased;
+    }
+
+    /** Attempts deliveries leased by {@link #leaseFresh} whose storing has committed. Returns at once. */
+    public void attemptStored(List<Delivery> leased) {
+        if (leased.isEmpty()) {
+            return;
+        }
+        List<Delivery> batch = List.copyOf(leased);
+        try {
+            executor.execute(() -> attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
+        } catch (RuntimeException e) {
+            // The application is stopping: the leases end and another node takes the deliveries over.
+            release(batch.size());
+            LOG.log(Level.FINE, e, () -> batch.size() + " deliveries left to their leases");
+        }
+    }
+
+    /** Gives back the room of deliveries leased by {@link #leaseFresh} that were not stored. */
+    public void release(int leasedNotStored) {
+        inFlight.addAndGet(-leasedNotStored);
+    }
+
+    /** Takes room for up to {@code wanted} more deliveries in flight; answers how many it took. */
+    private int reserve(int wanted) {
+        while (true) {
+            int now = inFlight.get();
+            int granted = Math.max(0, Math.min(wanted, settings.maxInFlight() - now));
+            if (granted == 0 || inFlight.compareAndSet(now, now + granted)) {
+                return granted;
+            }
+        }
     }
 
     /** Starts polling: at once, for what a previous run left, then every poll interval. */
@@ -133,7 +197,7 @@ public class Dispatcher {
         }
         inFlight.addAndGet(claimed.size());
         try {
-            executor.execute(() -> attemptAll(claimed));
+            executor.execute(() -> attemptAll(claimed, null));
         } catch (RuntimeException e) {
             // The executor refused (the application is stopping): the leases end and another node takes them over.
             inFlight.addAndGet(-claimed.size());
@@ -145,8 +209,10 @@ public class Dispatcher {
      * Attempts claimed deliveries in one transaction, the way ingest commits concurrent deliveries in one. If any of
      * them fails, the transaction rolls back as a whole and each is attempted again alone, in a transaction of its
      * own, so that only the failing one is recorded as failed and the others commit.
+     *
+     * @param leased the deliveries themselves when this node leased them as it stored them, else {@code null}
      */
-    private void attemptAll(List<Claim> claimed) {
+    private void attemptAll(List<Claim> claimed, List<Delivery> leased) {
         if (claimed.isEmpty()) {
             return;
         }
@@ -155,7 +221,8 @@ public class Dispatcher {
             boolean together = false;
             if (claimed.size() > 1) {
                 try {
-                    processor.attempt(claimed, node.id()).forEach(this::finished);
+                    (leased == null ? processor.attempt(claimed, node.id())
+                            : processor.attemptLeased(leased, node.id())).forEach(this::finished);
                     together = true;
                 } catch (RuntimeException | LinkageError | AssertionError e) {
                     LOG.log(Level.FINE, e, () -> "A transaction of " + claimed.size()
@@ -163,7 +230,9 @@ public class Dispatcher {
                 }
             }
             if (!together) {
-                claimed.forEach(this::attemptAlone);
+                for (int i = 0; i < claimed.size(); i++) {
+                    attemptAlone(claimed.get(i), leased == null ? null : leased.get(i));
+                }
             }
         } finally {
             heartbeat.idle();
@@ -176,10 +245,12 @@ public class Dispatcher {
         }
     }
 
-    private void attemptAlone(Claim claim) {
+    /** @param leased the delivery itself when this node leased it as it stored it, else {@code null} */
+    private void attemptAlone(Claim claim, Delivery leased) {
         long start = System.nanoTime();
         try {
-            processor.attempt(List.of(claim), node.id()).forEach(this::finished);
+            (leased == null ? processor.attempt(List.of(claim), node.id())
+                    : processor.attemptLeased(List.of(leased), node.id())).forEach(this::finished);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {

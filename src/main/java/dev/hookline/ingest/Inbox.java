@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where verified deliveries are taken in: stored durably, or recognised as seen before, before the sender is
@@ -51,31 +53,53 @@ public class Inbox {
                 repeats.add(pending);
             }
         }
-        List<String> stored = new ArrayList<>(unique.size());
+        List<Delivery> deliveries = unique.stream().map(p -> p.item).toList();
+        // Leased to this node as they are stored, they are attempted once committed without being claimed first.
+        List<Delivery> leased = dispatcher.leaseFresh(deliveries);
+        Set<String> stored = new HashSet<>();
         try {
-            writer.insertAll(unique.stream().map(p -> p.item).toList());
-            unique.forEach(p -> {
-                p.complete(new Receipt.Accepted(p.item.id()));
-                stored.add(p.item.id());
-            });
-        } catch (RuntimeException e) {
-            // Most often one of them was stored before; write them one by one to tell which.
-            writeOneByOne(unique, stored, e);
-        }
-        for (Pending<Delivery, Receipt> repeat : repeats) {
-            Pending<Delivery, Receipt> first = firsts.get(repeat.item.source() + '\u0000' + repeat.item.deliveryId());
-            if (stored.contains(first.item.id())) {
-                repeat.complete(new Receipt.Duplicate(first.item.id()));
-            } else {
-                writeOneByOne(List.of(repeat), stored, null);
+            try {
+                writer.insertAll(deliveries);
+                unique.forEach(p -> {
+                    p.complete(new Receipt.Accepted(p.item.id()));
+                    stored.add(p.item.id());
+                });
+            } catch (RuntimeException e) {
+                // Most often one of them was stored before; write them one by one to tell which.
+                writeOneByOne(unique, stored, e);
             }
-        }
-        if (!stored.isEmpty()) {
-            dispatcher.dispatch(stored);
+            for (Pending<Delivery, Receipt> repeat : repeats) {
+                Pending<Delivery, Receipt> first = firsts.get(repeat.item.source() + '\u0000'
+                        + repeat.item.deliveryId());
+                if (stored.contains(first.item.id())) {
+                    repeat.complete(new Receipt.Duplicate(first.item.id()));
+                } else {
+                    writeOneByOne(List.of(repeat), stored, null);
+                }
+            }
+        } finally {
+            handToDispatch(leased, stored);
         }
     }
 
-    private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, List<String> stored, RuntimeException cause) {
+    /** Leased deliveries that were stored are attempted now; the others stored are claimed as the hint says. */
+    private void handToDispatch(List<Delivery> leased, Set<String> stored) {
+        List<Delivery> leasedAndStored = new ArrayList<>(leased.size());
+        Set<String> leasedIds = new HashSet<>();
+        for (Delivery delivery : leased) {
+            leasedIds.add(delivery.id());
+            if (stored.contains(delivery.id())) {
+                leasedAndStored.add(delivery);
+            }
+        }
+        dispatcher.release(leased.size() - leasedAndStored.size());
+        dispatcher.attemptStored(leasedAndStored);
+        if (stored.size() > leasedAndStored.size()) {
+            dispatcher.dispatch(stored.stream().filter(id -> !leasedIds.contains(id)).toList());
+        }
+    }
+
+    private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, Set<String> stored, RuntimeException cause) {
         RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause) && pendings.size() == 1
                 ? cause : null;
         for (Pending<Delivery, Receipt> pending : pendings) {

@@ -172,6 +172,23 @@ public class Delivery {
         return isClaimedBy(node) && attempts == claim.attempt();
     }
 
+    /**
+     * Leases a delivery not yet stored to this node for its first attempt, as a claim would once it is stored: it is
+     * stored {@code PROCESSING}, and taken over like any claimed delivery if the node does not finish it in time.
+     */
+    public void leaseTo(String node, Instant now, Instant until) {
+        status = DeliveryStatus.PROCESSING;
+        claimedBy = node;
+        leaseUntil = utc(until);
+        lastAttemptAt = utc(now);
+        attempts = 1;
+    }
+
+    /** This node's claim on the delivery, as it is now. */
+    public Claim claim() {
+        return new Claim(id, source, orderingKey, attempts);
+    }
+
     /** Records an attempt that committed: {@code PROCESSED}, or {@code UNHANDLED} when no observer matched. */
     public void succeed(DeliveryStatus outcome) {
         status = outcome;
