@@ -71,6 +71,12 @@ public class Dispatcher {
 
     /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Deliveries leased as they were stored, attempted in batches of what has queued meanwhile. Two tasks at most,
+     * of the executor's four: the others stay free for polled and hinted claims.
+     */
+    private final Drain<Delivery> fresh = new Drain<>(2, 64,
+            batch -> attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
     private volatile ScheduledFuture<?> polling;
 
     /**
@@ -129,13 +135,11 @@ public class Dispatcher {
         if (leased.isEmpty()) {
             return;
         }
-        List<Delivery> batch = List.copyOf(leased);
         try {
-            executor.execute(() -> attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
+            fresh.add(leased, executor);
         } catch (RuntimeException e) {
             // The application is stopping: the leases end and another node takes the deliveries over.
-            release(batch.size());
-            LOG.log(Level.FINE, e, () -> batch.size() + " deliveries left to their leases");
+            LOG.log(Level.FINE, e, () -> fresh.queued() + " deliveries left to their leases");
         }
     }
 
