@@ -11,19 +11,36 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The crash test's own PostgreSQL database on this machine, made anew for each run, and what the test reads in it. */
+/**
+ * A fault test's own PostgreSQL database on this machine's shared server, made anew for each run, and what the test
+ * does to it and reads in it. Nothing here touches the server's other databases.
+ */
 final class CrashDatabase {
 
-    static final String NAME = "hookline_crash";
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String USER = "postgres";
+    static final String HOST = "127.0.0.1";
+    static final int PORT = 5432;
+    static final String USER = "postgres";
+    private static final String SERVER = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
+
+    private final String name;
+
+    /** @param name a plain SQL identifier, used as it is in statements */
+    CrashDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
 
     /** Drops and creates the database, with the observer's effect table and nothing else: Flyway makes the rest. */
     void recreate() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + NAME);
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + name);
         }
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE crash_effect (delivery_id VARCHAR(255) NOT NULL, node VARCHAR(64) NOT NULL,"
@@ -31,8 +48,39 @@ final class CrashDatabase {
         }
     }
 
+    /**
+     * Takes this database down for its clients while the server and its other databases run on: new connections are
+     * refused, and every open one is ended, as when the database's host goes away.
+     *
+     * @return how many open connections were ended
+     */
+    int goDown() throws SQLException {
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            int ended = 0;
+            try (ResultSet rows = sql.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = '" + name + "' AND pid <> pg_backend_pid()")) {
+                while (rows.next()) {
+                    ended += rows.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return ended;
+        }
+    }
+
+    /** Lets clients connect again. */
+    void comeBack() throws SQLException {
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        }
+    }
+
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + NAME, USER, "");
+        return DriverManager.getConnection(SERVER + name, USER, "");
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres", USER, "");
     }
 
     /** Delivery ids leased by the node of that process id and not finished. */
@@ -65,6 +113,12 @@ final class CrashDatabase {
     /** Stored deliveries counted by status, for the report. */
     Map<String, String> countsByStatus() throws SQLException {
         return pairs("SELECT status, CAST(COUNT(*) AS VARCHAR) FROM hookline_delivery GROUP BY status");
+    }
+
+    /** Stored deliveries counted by their number of attempts: more than one is an attempt that failed or was cut. */
+    Map<String, String> countsByAttempts() throws SQLException {
+        return pairs("SELECT CAST(attempts AS VARCHAR), CAST(COUNT(*) AS VARCHAR) FROM hookline_delivery"
+                + " GROUP BY attempts");
     }
 
     private Set<String> strings(String query, String... arguments) throws SQLException {

@@ -1,21 +1,16 @@
 package dev.hookline.crash;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,19 +47,24 @@ class CrashIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
-    private final CrashDatabase database = new CrashDatabase();
+    private final CrashDatabase database = new CrashDatabase("hookline_crash");
     private final List<PayaraMicro> nodes = new ArrayList<>();
 
     @Test
     void everyAcknowledgedDeliveryIsProcessedExactlyOnceThroughAKill9AndARestart() throws Exception {
         database.recreate();
-        Path war = crashWar();
-        Path postBoot = postBoot();
+        Path war = dir.resolve("hookline-crash.war");
         Path lib = Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString()));
-        PayaraMicro a = new PayaraMicro("node-a", 18081, dir, war, lib);
-        PayaraMicro b = new PayaraMicro("node-b", 18082, dir, war, lib);
+        PayaraMicro a = new PayaraMicro("node-a", 18081, dir, war, lib, "crash");
+        PayaraMicro b = new PayaraMicro("node-b", 18082, dir, war, lib, "crash");
         nodes.add(a);
         nodes.add(b);
+        for (PayaraMicro node : nodes) {
+            node.deleteEarlierRuns();
+        }
+        Files.deleteIfExists(dir.resolve("report.txt"));
+        CrashWar.build(dir, war.getFileName().toString(), CONFIGURATION);
+        Path postBoot = postBoot();
         a.start(postBoot);
         b.start(postBoot);
         a.awaitReady(Duration.ofMinutes(4));
@@ -172,18 +165,11 @@ class CrashIT {
     }
 
     private int sendTo(List<PayaraMicro> order, String delivery) {
-        byte[] body = ("{\"delivery\":\"" + delivery + "\",\"amount\":100}").getBytes(UTF_8);
         int status = -1;
         for (PayaraMicro node : order) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(node.webhooks())
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Content-Type", "application/json")
-                        .header("X-GitHub-Event", "payment")
-                        .header("X-GitHub-Delivery", delivery)
-                        .header("X-Hub-Signature-256", "sha256=" + hmac(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = HTTP.send(GithubDelivery.post(node.webhooks(), SECRET, delivery, Duration.ofSeconds(20)),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
                     return status;
                 }
@@ -212,47 +198,6 @@ class CrashIT {
         return answers.values().stream().filter(s -> s == status).count();
     }
 
-    private static String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A node's root directory keeps its domain.xml: a run must not start with the last run's pools. */
-    private void cleanNodeDirectories() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var entries = Files.list(dir)) {
-            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith("node-")).toList()) {
-                try (var tree = Files.walk(entry)) {
-                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-        Files.deleteIfExists(dir.resolve("report.txt"));
-    }
-
-    /** The real WAR with the crash source and the counting observer. */
-    private Path crashWar() throws IOException {
-        cleanNodeDirectories();
-        Files.createDirectories(dir);
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "hookline-crash.war")
-                .importFrom(new File("target/hookline.war"))
-                .as(WebArchive.class);
-        war.addAsResource(new StringAsset(CONFIGURATION), "META-INF/microprofile-config.properties");
-        war.addClass(CrashObserver.class);
-        Path file = dir.resolve("hookline-crash.war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        return file;
-    }
-
     /**
      * Points the default datasource, and so Hookline's store, at the crash test's PostgreSQL database. The server
      * trusts local connections, but Payara wants a password property all the same.
@@ -262,7 +207,7 @@ class CrashIT {
         Files.writeString(file, String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
                         + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32"
-                        + " --property=serverName=127.0.0.1:portNumber=5432:databaseName=" + CrashDatabase.NAME
+                        + " --property=serverName=127.0.0.1:portNumber=5432:databaseName=" + database.name()
                         + ":user=postgres:password=trust HooklineCrashPool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=HooklineCrashPool",
                 ""));

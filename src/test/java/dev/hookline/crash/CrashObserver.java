@@ -2,7 +2,7 @@ package dev.hookline.crash;
 
 import dev.hookline.dispatch.Node;
 import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookSource;
+import dev.hookline.dispatch.WebhookEvent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,9 +13,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The crash test's application: a transactional observer whose write is the effect counted. The table has no unique
- * key on purpose, so that a delivery processed twice shows as two rows. It takes a little time per delivery, as real
- * work does, so that a node holds leases when it is killed.
+ * The fault tests' application: a transactional observer of every source's deliveries, whose write is the effect
+ * counted. The table has no unique key on purpose, so that a delivery processed twice shows as two rows. It takes a
+ * little time per delivery, as real work does, so that a node holds leases when it is killed.
  */
 @ApplicationScoped
 public class CrashObserver {
@@ -28,7 +28,7 @@ public class CrashObserver {
     @Inject
     Node node;
 
-    void count(@Observes @WebhookSource("crash") Webhook hook) throws InterruptedException {
+    void count(@Observes @WebhookEvent(type = "*") Webhook hook) throws InterruptedException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO crash_effect (delivery_id, node, attempt) VALUES (?, ?, ?)")) {

@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** One Payara Micro instance that the crash test starts, kills and restarts, logging to a file of its own. */
+/**
+ * One Payara Micro instance that a fault test starts, kills and restarts, logging to a file of its own. Its files in
+ * the test's directory all start with its name.
+ */
 final class PayaraMicro {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -21,26 +26,73 @@ final class PayaraMicro {
     private final Path dir;
     private final Path war;
     private final Path lib;
+    private final String source;
     private Process process;
     private int lives;
 
-    PayaraMicro(String name, int port, Path dir, Path war, Path lib) {
+    /**
+     * @param source the Hookline source that {@link #webhooks()} posts to
+     */
+    PayaraMicro(String name, int port, Path dir, Path war, Path lib, String source) {
         this.name = name;
         this.port = port;
         this.dir = dir;
         this.war = war;
         this.lib = lib;
+        this.source = source;
     }
 
     URI webhooks() {
-        return URI.create("http://127.0.0.1:" + port + "/api/webhooks/crash");
+        return URI.create("http://127.0.0.1:" + port + "/api/webhooks/" + source);
+    }
+
+    /** MicroProfile Health readiness, which Payara answers at the server's root. */
+    URI readiness() {
+        return URI.create("http://127.0.0.1:" + port + "/health/ready");
+    }
+
+    /** Hookline's Prometheus metrics. */
+    URI metrics() {
+        return URI.create("http://127.0.0.1:" + port + "/api/metrics");
     }
 
     long pid() {
         return process.pid();
     }
 
+    /** The log of the current life. */
+    Path log() {
+        return dir.resolve(name + "-" + lives + ".log");
+    }
+
+    /**
+     * A node's root directory keeps its domain.xml: a run must not start with the last run's pools. Deletes every
+     * file and directory of this node's that an earlier run left.
+     */
+    void deleteEarlierRuns() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith(name + "-")).toList()) {
+                try (var tree = Files.walk(entry)) {
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     void start(Path postBoot) throws IOException {
+        start(postBoot, Map.of());
+    }
+
+    /**
+     * @param environment added to this JVM's environment: what MicroProfile Config and {@code ${ENV=...}} in the
+     *                    post-boot commands read
+     */
+    void start(Path postBoot, Map<String, String> environment) throws IOException {
         lives++;
         Path root = dir.resolve(name + "-root-" + lives);
         Files.createDirectories(root);
@@ -51,10 +103,11 @@ final class PayaraMicro {
                 "--addLibs", lib.resolve("postgresql.jar").toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--deploy", war.toString(), "--contextroot", "/");
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + "-" + lives + ".log").toFile())
-                .start();
+                .redirectOutput(log().toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
     }
 
     /** Waits until the WAR answers: an unsigned POST gets its 401. */
@@ -62,8 +115,8 @@ final class PayaraMicro {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in "
-                        + dir);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log "
+                        + log());
             }
             try {
                 HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(webhooks())
@@ -77,7 +130,7 @@ final class PayaraMicro {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready after " + timeout + "; see its log in " + dir);
+        throw new IllegalStateException(name + " was not ready after " + timeout + "; see its log " + log());
     }
 
     /** {@code kill -9}: no shutdown hook, no undeployment, connections cut. */
