@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,41 +66,50 @@ public class DeliveryProcessor {
     }
 
     /**
-     * Notifies the in-transaction observers of each delivery still claimed, then records the outcomes, in one
-     * transaction. An observer's exception rolls all of it back and propagates; so does a claim lost meanwhile.
+     * What one transaction attempted.
      *
-     * @return the attempts made; a delivery gone or no longer this node's has none
+     * @param notYet deliveries still claimed that it left for another transaction: it had used up its time
      */
-    @Transactional(TxType.REQUIRES_NEW)
-    public List<Attempt> attempt(List<Claim> claims, String node) {
-        long start = System.nanoTime();
-        return attemptAll(claimed.stillClaimed(claims, node), node, start);
+    public record Attempted(List<Attempt> attempts, List<Delivery> notYet) {
     }
 
     /**
-     * As {@link #attempt}, for deliveries this node leased as it stored them (see {@link Delivery#leaseTo}) and has
-     * in memory as stored: they are not read again. Their leases are checked as their outcomes are recorded.
+     * Notifies the in-transaction observers of each delivery still claimed, then records the outcomes, in one
+     * transaction. An observer's exception rolls all of it back and propagates; so does a claim lost meanwhile. Once
+     * the transaction has taken {@code budget}, it attempts no further delivery and commits what it has: a long
+     * transaction would risk leases ending before it commits.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<Attempt> attemptLeased(List<Delivery> deliveries, String node) {
-        return attemptAll(deliveries, node, System.nanoTime());
+    public Attempted attempt(List<Claim> claims, String node, Duration budget) {
+        long start = System.nanoTime();
+        return attemptAll(claimed.stillClaimed(claims, node), node, start, budget.toNanos());
     }
 
-    private List<Attempt> attemptAll(List<Delivery> deliveries, String node, long start) {
-        int count = deliveries.size();
-        List<Attempt> attempts = new ArrayList<>(count);
-        long[] observerNanos = new long[count];
-        List<Claim> processed = new ArrayList<>(count);
+    /**
+     * As {@link #attempt}, for deliveries still claimed that this node has in memory as stored, such as those it
+     * leased as it stored them (see {@link Delivery#leaseTo}): they are not read again. Their claims are checked as
+     * their outcomes are recorded.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Attempted attemptLoaded(List<Delivery> deliveries, String node, Duration budget) {
+        return attemptAll(deliveries, node, System.nanoTime(), budget.toNanos());
+    }
+
+    private Attempted attemptAll(List<Delivery> deliveries, String node, long start, long budgetNanos) {
+        List<Attempt> attempts = new ArrayList<>(deliveries.size());
+        long[] observerNanos = new long[deliveries.size()];
+        List<Claim> processed = new ArrayList<>(deliveries.size());
         List<Claim> unhandled = new ArrayList<>(0);
-        for (int i = 0; i < count; i++) {
-            Delivery delivery = deliveries.get(i);
+        int count = 0;
+        while (count < deliveries.size() && (count == 0 || System.nanoTime() - start < budgetNanos)) {
+            Delivery delivery = deliveries.get(count);
             Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(),
                     delivery.deliveryId(), delivery.receivedAt(), delivery.attempts(), delivery.headers(),
                     delivery.body());
             Route route = routes.route(delivery.source(), delivery.eventType());
             long before = System.nanoTime();
             observers.notify(route, hook);
-            observerNanos[i] = System.nanoTime() - before;
+            observerNanos[count++] = System.nanoTime() - before;
             Claim claim = delivery.claim();
             (route.isEmpty() ? unhandled : processed).add(claim);
             attempts.add(new Attempt(claim, hook, route, 0));
@@ -115,7 +125,7 @@ public class DeliveryProcessor {
             Attempt attempt = attempts.get(i);
             timed.add(new Attempt(attempt.claim(), attempt.hook(), attempt.route(), observerNanos[i] + shared));
         }
-        return timed;
+        return new Attempted(timed, List.copyOf(deliveries.subList(count, deliveries.size())));
     }
 
     /**

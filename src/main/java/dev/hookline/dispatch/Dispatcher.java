@@ -17,6 +17,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,11 @@ import java.util.logging.Logger;
 
 /**
  * Delivers stored deliveries to the application's observers, outside the request that received them, on the server's
- * managed executors. Work is claimed with a lease (see {@link Claims}) two ways: freshly stored deliveries at once,
- * from the ingest's hint, and everything else (retries, replays, other nodes' left-overs) by a poll every
- * {@code hookline.dispatch.poll-interval}. Each claimed delivery gets one attempt (see {@link DeliveryProcessor});
- * its after-commit observers run once the attempt has committed.
+ * managed executors. Work reaches a node three ways: fresh deliveries it leased as it stored them (see
+ * {@link #leaseFresh}) are attempted at once from memory; other fresh ones are claimed at once, from the ingest's hint;
+ * and everything else (retries, replays, other nodes' left-overs) is claimed with a lease (see {@link Claims}) by a
+ * poll every {@code hookline.dispatch.poll-interval}. Deliveries claimed together are attempted together, in one
+ * transaction (see {@link DeliveryProcessor}); after-commit observers run once their attempt has committed.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -222,22 +224,7 @@ public class Dispatcher {
         }
         heartbeat.busy();
         try {
-            boolean together = false;
-            if (claimed.size() > 1) {
-                try {
-                    (leased == null ? processor.attempt(claimed, node.id())
-                            : processor.attemptLeased(leased, node.id())).forEach(this::finished);
-                    together = true;
-                } catch (RuntimeException | LinkageError | AssertionError e) {
-                    LOG.log(Level.FINE, e, () -> "A transaction of " + claimed.size()
-                            + " attempts rolled back; attempting each alone");
-                }
-            }
-            if (!together) {
-                for (int i = 0; i < claimed.size(); i++) {
-                    attemptAlone(claimed.get(i), leased == null ? null : leased.get(i));
-                }
-            }
+            attemptTogether(claimed, leased);
         } finally {
             heartbeat.idle();
             inFlight.addAndGet(-claimed.size());
@@ -249,12 +236,48 @@ public class Dispatcher {
         }
     }
 
-    /** @param leased the delivery itself when this node leased it as it stored it, else {@code null} */
+    /**
+     * One transaction after another, each as long as a quarter of the lease allows (so that it commits well before
+     * the leases it attempts end), until all are attempted.
+     *
+     * @param loaded the deliveries in memory as stored, else {@code null}: they are read with their claims checked
+     */
+    private void attemptTogether(List<Claim> claimed, List<Delivery> loaded) {
+        Duration budget = settings.lease().dividedBy(4);
+        List<Claim> claims = claimed;
+        List<Delivery> deliveries = loaded;
+        while (!claims.isEmpty()) {
+            if (claims.size() == 1) {
+                attemptAlone(claims.get(0), deliveries == null ? null : deliveries.get(0));
+                return;
+            }
+            DeliveryProcessor.Attempted attempted;
+            try {
+                attempted = deliveries == null ? processor.attempt(claims, node.id(), budget)
+                        : processor.attemptLoaded(deliveries, node.id(), budget);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                int size = claims.size();
+                LOG.log(Level.FINE, e, () -> "A transaction of " + size + " attempts rolled back; attempting each"
+                        + " alone");
+                for (int i = 0; i < claims.size(); i++) {
+                    attemptAlone(claims.get(i), deliveries == null ? null : deliveries.get(i));
+                }
+                return;
+            }
+            attempted.attempts().forEach(this::finished);
+            deliveries = attempted.notYet();
+            claims = deliveries.stream().map(Delivery::claim).toList();
+        }
+    }
+
+    /** @param leased the delivery itself when this node has it in memory as stored, else {@code null} */
     private void attemptAlone(Claim claim, Delivery leased) {
         long start = System.nanoTime();
+        Duration budget = settings.lease();
         try {
-            (leased == null ? processor.attempt(List.of(claim), node.id())
-                    : processor.attemptLeased(List.of(leased), node.id())).forEach(this::finished);
+            (leased == null ? processor.attempt(List.of(claim), node.id(), budget)
+                    : processor.attemptLoaded(List.of(leased), node.id(), budget)).attempts()
+                    .forEach(this::finished);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,11 +74,8 @@ public class Claims {
     private List<Claim> claim(String node, Instant now, Instant leaseUntil, String due, String filter,
                               List<String> arguments, int limit) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Claim> claimed = select(connection, now, due, filter, arguments, limit);
-            if (!claimed.isEmpty()) {
-                mark(connection, node, now, leaseUntil, claimed);
-            }
-            return claimed;
+            List<Claim> selected = select(connection, now, due, filter, arguments, limit);
+            return selected.isEmpty() ? selected : mark(connection, node, now, leaseUntil, due, selected);
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming deliveries failed", e);
         }
@@ -110,19 +108,40 @@ public class Claims {
         }
     }
 
-    private static void mark(Connection connection, String node, Instant now, Instant leaseUntil, List<Claim> claimed)
-            throws SQLException {
-        String sql = "UPDATE hookline_delivery SET status = 'PROCESSING', claimed_by = ?, lease_until = ?,"
-                + " attempts = attempts + 1, last_attempt_at = ? WHERE id = ?";
+    /**
+     * Marks the selected deliveries claimed, each only if it is still as selected: still due, and with no attempt
+     * counted since. H2 does not check a {@code FOR UPDATE} select's condition again against a row committed by
+     * another claim meanwhile, so two claims could select the same row; its update does, and so only one of them
+     * gets it.
+     *
+     * @return the claims that were marked
+     */
+    private static List<Claim> mark(Connection connection, String node, Instant now, Instant leaseUntil, String due,
+                                    List<Claim> selected) throws SQLException {
+        String sql = "UPDATE hookline_delivery d SET status = 'PROCESSING', claimed_by = ?, lease_until = ?,"
+                + " attempts = attempts + 1, last_attempt_at = ? WHERE d.id = ? AND d.attempts = ? AND " + due;
+        long times = due.chars().filter(c -> c == '?').count();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (Claim claim : claimed) {
-                update.setString(1, node);
-                update.setObject(2, Delivery.utc(leaseUntil));
-                update.setObject(3, Delivery.utc(now));
-                update.setString(4, claim.id());
+            for (Claim claim : selected) {
+                int p = 1;
+                update.setString(p++, node);
+                update.setObject(p++, Delivery.utc(leaseUntil));
+                update.setObject(p++, Delivery.utc(now));
+                update.setString(p++, claim.id());
+                update.setInt(p++, claim.attempt() - 1);
+                for (long t = times; t > 0; t--) {
+                    update.setObject(p++, Delivery.utc(now));
+                }
                 update.addBatch();
             }
-            update.executeBatch();
+            int[] counts = update.executeBatch();
+            List<Claim> marked = new ArrayList<>(selected.size());
+            for (int i = 0; i < selected.size(); i++) {
+                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    marked.add(selected.get(i));
+                }
+            }
+            return marked;
         }
     }
 

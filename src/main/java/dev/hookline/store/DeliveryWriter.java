@@ -2,39 +2,88 @@ package dev.hookline.store;
 
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Inserts received deliveries, each call its own transaction, committed when the call returns. The database's unique
- * (source, delivery id) decides what is a duplicate: nothing here checks before inserting.
+ * (source, delivery id) decides what is a duplicate: nothing here checks before inserting. The insert is one JDBC
+ * batch on the transaction's connection: the rows are new and written once, and a persistence context would only
+ * track them to no purpose.
  */
 @ApplicationScoped
 public class DeliveryWriter {
 
+    private static final String INSERT = "INSERT INTO hookline_delivery (id, source, delivery_id, event_type, status,"
+            + " attempts, attempts_before_replay, received_at, next_attempt_at, last_attempt_at, claimed_by,"
+            + " lease_until, ordering_key, headers, body) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @PersistenceContext(unitName = "hookline")
     EntityManager em;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
 
     @Inject
     Sources sources;
 
-    /** Inserts all in one transaction: all are stored, or none. */
+    /**
+     * Inserts all in one transaction: all are stored, or none.
+     *
+     * @throws StoreFailure when the database refused them; {@link #isDuplicateKey} tells whether for a duplicate
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void insertAll(List<Delivery> deliveries) {
-        for (Delivery delivery : deliveries) {
-            Source source = sources.find(delivery.source());
-            if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
-                delivery.orderBy(source.ordering().keyOf(StoredHeaders.decode(delivery.headers()), delivery.body()));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Delivery delivery : deliveries) {
+                Source source = sources.find(delivery.source());
+                if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
+                    delivery.orderBy(source.ordering().keyOf(StoredHeaders.decode(delivery.headers()),
+                            delivery.body()));
+                }
+                int p = 1;
+                insert.setString(p++, delivery.id());
+                insert.setString(p++, delivery.source());
+                insert.setString(p++, delivery.deliveryId());
+                insert.setString(p++, delivery.eventType());
+                insert.setString(p++, delivery.status().name());
+                insert.setInt(p++, delivery.attempts());
+                setTime(insert, p++, delivery.receivedAt());
+                setTime(insert, p++, delivery.nextAttemptAt());
+                setTime(insert, p++, delivery.lastAttemptAt());
+                insert.setString(p++, delivery.claimedBy());
+                setTime(insert, p++, delivery.leaseUntil());
+                insert.setString(p++, delivery.orderingKey());
+                insert.setString(p++, delivery.headers());
+                insert.setBytes(p, delivery.body());
+                insert.addBatch();
             }
-            em.persist(delivery);
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreFailure("Storing " + deliveries.size() + " deliveries failed", e);
         }
-        em.flush();
+    }
+
+    /** Times as UTC timestamps with zone, as the entity maps them; a null typed, for drivers that ask. */
+    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, Delivery.utc(time));
+        }
     }
 
     /** The id of the delivery stored for this source and delivery id, or {@code null}. */

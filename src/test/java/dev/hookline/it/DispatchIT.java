@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -194,6 +197,46 @@ class DispatchIT {
         }
         assertFalse(observers.sharedTransactions(Set.copyOf(deliveries)).isEmpty(),
                 "deliveries claimed together were attempted in one transaction");
+    }
+
+    @Test
+    void concurrentClaimsOfTheSameDeliveriesProcessEachOnce() throws Exception {
+        // Stored waiting, not leased, then hinted to dispatch by eight threads at once while the poll runs too: every
+        // delivery is claimed by one of them, and processed once, with one committed write.
+        List<Delivery> stored = new ArrayList<>();
+        Instant received = Instant.now();
+        for (int i = 0; i < 400; i++) {
+            stored.add(new Delivery(DeliveryIds.next(received.toEpochMilli()), "flaky", "race-" + i + "-"
+                    + UUID.randomUUID(), "test", received, "{}", "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        writer.insertAll(stored);
+        List<String> ids = stored.stream().map(Delivery::id).toList();
+        ExecutorService hinting = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            // Overlapping halves, so that claims of different sizes meet on the same rows.
+            List<String> some = t % 2 == 0 ? ids.subList(0, 250) : ids.subList(150, 400);
+            hinting.execute(() -> {
+                try {
+                    start.await();
+                    dispatcher.dispatch(some);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        start.countDown();
+        hinting.shutdown();
+
+        for (Delivery delivery : stored) {
+            Delivery done = awaitStatus(delivery.id(), DeliveryStatus.PROCESSED);
+            assertEquals(1, done.attempts(), () -> delivery.deliveryId() + " was claimed more than once");
+            assertEquals(List.of(1), effects.committed(delivery.deliveryId()));
+        }
+        Thread.sleep(500);
+        for (Delivery delivery : stored) {
+            assertEquals(List.of(1), effects.committed(delivery.deliveryId()), "processed again afterwards");
+        }
     }
 
     @Test

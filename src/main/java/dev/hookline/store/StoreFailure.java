@@ -1,0 +1,11 @@
+package dev.hookline.store;
+
+import java.sql.SQLException;
+
+/** The database refused or could not take a write; the cause tells which (see {@link DeliveryWriter#isDuplicateKey}). */
+public class StoreFailure extends RuntimeException {
+
+    public StoreFailure(String message, SQLException cause) {
+        super(message, cause);
+    }
+}
