@@ -74,10 +74,10 @@ public class Dispatcher {
     /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
     private final AtomicInteger inFlight = new AtomicInteger();
     /**
-     * Deliveries leased as they were stored, attempted in batches of what has queued meanwhile. Two tasks at most,
-     * of the executor's four: the others stay free for polled and hinted claims.
+     * Deliveries leased as they were stored, attempted in batches of what has queued meanwhile. Three tasks at most,
+     * of the executor's four: one stays free for polled and hinted claims.
      */
-    private final Drain<Delivery> fresh = new Drain<>(2, 64,
+    private final Drain<Delivery> fresh = new Drain<>(3, 64,
             batch -> attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
     private volatile ScheduledFuture<?> polling;
 

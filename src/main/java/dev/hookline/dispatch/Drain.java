@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * A queue that a few tasks drain in batches: whatever has queued up while a batch was worked on is the next batch.
  * Under load batches grow by themselves, and one task submission (which costs a managed executor more than a fast
- * observer's attempt) serves many batches; a lone item is worked on at once. More than one task drains, so that one
- * batch that hangs does not stop the others.
+ * observer's attempt) serves many batches; a lone item is worked on at once. Several tasks drain side by side, so
+ * that slow batches overlap and one that hangs does not stop the others.
  *
  * @param <T> what is queued
  */
@@ -57,8 +57,9 @@ final class Drain<T> {
     private void startIfNeeded(Executor executor) {
         while (true) {
             int running = draining.get();
-            // One more task when none runs, or when a full batch waits for the running ones.
-            if (running >= maxTasks || (running > 0 && queue.size() < maxBatch)) {
+            // Another task while there are fewer than allowed: slow observers are then attempted side by side, and
+            // fast ones still come in batches, as each task takes whatever has queued while it worked.
+            if (running >= maxTasks || queue.isEmpty()) {
                 return;
             }
             if (draining.compareAndSet(running, running + 1)) {
