@@ -183,7 +183,7 @@ public class Dispatcher {
             while ((room = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get())) > 0) {
                 Instant now = clock.instant();
                 List<Claim> claimed = claims.due(node.id(), now, now.plus(settings.lease()), room);
-                run(claimed);
+                run(claimed, claimed.size() == room);
                 if (claimed.size() < room) {
                     break;
                 }
@@ -196,14 +196,23 @@ public class Dispatcher {
     /**
      * Attempts a batch of claims in one task: a task submission costs the server more (context capture and
      * propagation) than the attempt of a fast observer, and batches of different commits still run side by side.
+     * After a poll that got all it asked for, more are likely due: the task polls again at once, so that a backlog
+     * drains at the speed of its attempts rather than a node's room per poll interval.
+     *
+     * @param pollAfter whether to poll again once these are attempted
      */
-    private void run(List<Claim> claimed) {
+    private void run(List<Claim> claimed, boolean pollAfter) {
         if (claimed.isEmpty()) {
             return;
         }
         inFlight.addAndGet(claimed.size());
         try {
-            executor.execute(() -> attemptAll(claimed, null));
+            executor.execute(() -> {
+                attemptAll(claimed, null);
+                if (pollAfter) {
+                    poll();
+                }
+            });
         } catch (RuntimeException e) {
             // The executor refused (the application is stopping): the leases end and another node takes them over.
             inFlight.addAndGet(-claimed.size());
@@ -307,7 +316,8 @@ public class Dispatcher {
     private void nextInLine(Claim finished) {
         try {
             Instant now = clock.instant();
-            run(claims.nextOf(node.id(), now, now.plus(settings.lease()), finished.source(), finished.orderingKey()));
+            run(claims.nextOf(node.id(), now, now.plus(settings.lease()), finished.source(), finished.orderingKey()),
+                    false);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Claiming the next delivery in line failed; the poll will take it", e);
         }
