@@ -33,6 +33,17 @@ public final class Webhook {
 
     public Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
                    Map<String, List<String>> headers, byte[] body) {
+        this(id, source, type, deliveryId, receivedAt, attempt, headers, null, body);
+    }
+
+    /** A delivery as stored, its headers still in their stored form (see {@link StoredHeaders}). */
+    Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
+            String storedHeaders, byte[] body) {
+        this(id, source, type, deliveryId, receivedAt, attempt, null, storedHeaders, body);
+    }
+
+    private Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
+                    Map<String, List<String>> headers, String storedHeaders, byte[] body) {
         this.id = id;
         this.source = source;
         this.type = type;
@@ -40,19 +51,6 @@ public final class Webhook {
         this.receivedAt = receivedAt;
         this.attempt = attempt;
         this.headers = headers;
-        this.storedHeaders = null;
-        this.body = body;
-    }
-
-    /** A delivery as stored, its headers still in their stored form (see {@link StoredHeaders}). */
-    Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
-            String storedHeaders, byte[] body) {
-        this.id = id;
-        this.source = source;
-        this.type = type;
-        this.deliveryId = deliveryId;
-        this.receivedAt = receivedAt;
-        this.attempt = attempt;
         this.storedHeaders = storedHeaders;
         this.body = body;
     }
