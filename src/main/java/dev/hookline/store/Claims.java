@@ -89,11 +89,7 @@ public class Claims {
         String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM hookline_delivery d WHERE " + due + filter + IN_TURN
                 + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int p = 1;
-            // Every placeholder of the due condition is the time now.
-            for (long times = due.chars().filter(c -> c == '?').count(); times > 0; times--) {
-                select.setObject(p++, Delivery.utc(now));
-            }
+            int p = bindNow(select, 1, due, now);
             for (String argument : arguments) {
                 select.setString(p++, argument);
             }
@@ -120,7 +116,6 @@ public class Claims {
                                     List<Claim> selected) throws SQLException {
         String sql = "UPDATE hookline_delivery d SET status = 'PROCESSING', claimed_by = ?, lease_until = ?,"
                 + " attempts = attempts + 1, last_attempt_at = ? WHERE d.id = ? AND d.attempts = ? AND " + due;
-        long times = due.chars().filter(c -> c == '?').count();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (Claim claim : selected) {
                 int p = 1;
@@ -129,9 +124,7 @@ public class Claims {
                 update.setObject(p++, Delivery.utc(now));
                 update.setString(p++, claim.id());
                 update.setInt(p++, claim.attempt() - 1);
-                for (long t = times; t > 0; t--) {
-                    update.setObject(p++, Delivery.utc(now));
-                }
+                bindNow(update, p, due, now);
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
@@ -143,6 +136,15 @@ public class Claims {
             }
             return marked;
         }
+    }
+
+    /** Binds the time now to every placeholder of a due condition, from {@code index} on; answers the next index. */
+    private static int bindNow(PreparedStatement statement, int index, String due, Instant now) throws SQLException {
+        int p = index;
+        for (long times = due.chars().filter(c -> c == '?').count(); times > 0; times--) {
+            statement.setObject(p++, Delivery.utc(now));
+        }
+        return p;
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {

@@ -182,8 +182,7 @@ class DispatchIT {
             String delivery = "batch-" + i + "-" + UUID.randomUUID();
             deliveries.add(delivery);
             Instant at = received.plusMillis(i);
-            stored.add(new Delivery(DeliveryIds.next(at.toEpochMilli()), "flaky", delivery, "test", at, "{}",
-                    ("{\"fail\":" + (i == failing ? 1 : 0) + "}").getBytes(StandardCharsets.UTF_8)));
+            stored.add(waiting(delivery, at, "{\"fail\":" + (i == failing ? 1 : 0) + "}"));
         }
         writer.insertAll(stored);
         dispatcher.dispatch(stored.stream().map(Delivery::id).toList());
@@ -206,8 +205,7 @@ class DispatchIT {
         List<Delivery> stored = new ArrayList<>();
         Instant received = Instant.now();
         for (int i = 0; i < 400; i++) {
-            stored.add(new Delivery(DeliveryIds.next(received.toEpochMilli()), "flaky", "race-" + i + "-"
-                    + UUID.randomUUID(), "test", received, "{}", "{}".getBytes(StandardCharsets.UTF_8)));
+            stored.add(waiting("race-" + i + "-" + UUID.randomUUID(), received, "{}"));
         }
         writer.insertAll(stored);
         List<String> ids = stored.stream().map(Delivery::id).toList();
@@ -263,6 +261,12 @@ class DispatchIT {
         assertEquals(deliveries, order);
         assertEquals(3, store.byId(ids.get(0)).attempts());
         assertEquals(account, store.byId(ids.get(0)).orderingKey());
+    }
+
+    /** A delivery of the flaky source as ingest would store it when it cannot lease it: waiting for a claim. */
+    private static Delivery waiting(String deliveryId, Instant received, String body) {
+        return new Delivery(DeliveryIds.next(received.toEpochMilli()), "flaky", deliveryId, "test", received, "{}",
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private String send(String source, String secret, String delivery, String body) {
