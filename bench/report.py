@@ -40,7 +40,10 @@ def table(run):
         (s[n] for n in s if n.startswith("hookline-")), NO_REFERENCE)
     out = []
     kind = "SMOKE figures (short run: not for comparison)" if run["smoke"] else "full run"
-    out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: warm-up {run['warmup_s']} s, "
+    warmup = f"warm-up {run['warmup_s']} s" + (
+        f", then 30 s steps until one was within 5 % of the one before (at most {run['warmup_max_s']} s)"
+        if "warmup_max_s" in run and not run["smoke"] else "")
+    out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: {warmup}, "
                f"{run['rounds']} rounds of {run['duration_s']} s, {run['connections']} connections, wrk on core "
                f"0, each server alone on core 1 ({run['cpu']}); JVM options `{' '.join(run['jvm_opts'])}`; Payara "
                f"tuning {'on' if run.get('tuning', True) else 'off'}.")
@@ -63,6 +66,11 @@ def table(run):
                "target's CPU time (utime + stime of its process tree; for PostgreSQL, plus the bench database's "
                "backends); RSS is the largest at the end of a round.")
     out.append("")
+    if all("steps" in t["warmup"] for t in done):
+        out.append("Warm-up, seconds (requests/s of each step): " + "; ".join(
+            f"{t['label']}: {t['warmup']['seconds']} s (" + ", ".join(f"{v:.0f}" for v in t["warmup"]["steps"]) + ")"
+            for t in done) + ".")
+        out.append("")
     out.append("Per round, requests/s: " + "; ".join(
         f"{t['label']}: " + ", ".join(f"{v:.0f}" for v in s[t['name']]["rps_all"]) for t in done) + ".")
     out.append("")
@@ -105,10 +113,14 @@ def targets(run, s):
     check("Hookline / no-op, Payara Micro, PostgreSQL", rate("hookline-payara-pg", "ceiling-payara"), 0.70)
     if "ceiling-wildfly" in s:
         check("Hookline / no-op, WildFly, H2", rate("hookline-wildfly-h2", "ceiling-wildfly"), 0.70)
+        if "hookline-wildfly-pg" in s:
+            check("Hookline / no-op, WildFly, PostgreSQL", rate("hookline-wildfly-pg", "ceiling-wildfly"), 0.70)
     check("Hookline / Flask, Payara Micro, H2", rate("hookline-payara-h2", "flask"), 1.0)
     check("Hookline / Flask, Payara Micro, PostgreSQL", rate("hookline-payara-pg", "flask"), 1.0)
     if "hookline-wildfly-h2" in s:
         check("Hookline / Flask, WildFly, H2", rate("hookline-wildfly-h2", "flask"), 1.0)
+    if "hookline-wildfly-pg" in s:
+        check("Hookline / Flask, WildFly, PostgreSQL", rate("hookline-wildfly-pg", "flask"), 1.0)
     fastest = max((n for n in s if n.startswith("hookline-")), key=lambda n: s[n]["rps"], default=None)
     check(f"Hookline (fastest: {fastest}) / @octokit/webhooks", rate(fastest, "octokit") if fastest else None, 1.0)
     worst = max((s[n]["p99_ms"] for n in s if n.startswith("hookline-")), default=None)

@@ -65,7 +65,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         }
         byte[] body;
         try {
-            body = readAtMost(request.getEntityStream(), source.maxBody() + 1);
+            body = readAtMost(request.getEntityStream(), source.maxBody() + 1, request.getLength());
         } catch (IOException e) {
             // The sender stopped before the length it declared; nothing to verify.
             metrics.rejected(source.name(), Rejection.UNREADABLE);
@@ -104,20 +104,28 @@ public class SignatureFilter implements ContainerRequestFilter {
         return query == null ? source.publicUrl() : source.publicUrl() + "?" + query;
     }
 
-    /** Reads up to {@code limit} bytes: enough to tell a body over the limit without holding more of it. */
-    static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.min(limit, 8192)];
+    /**
+     * Reads up to {@code limit} bytes: enough to tell a body over the limit without holding more of it. A body of the
+     * length its request declared is read into one array of that size, neither grown nor copied.
+     */
+    static byte[] readAtMost(InputStream in, int limit, long declared) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(limit, declared >= 0 ? declared : 8192)];
         int length = 0;
-        while (length < limit) {
+        while (true) {
             if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(limit, buffer.length * 2));
+                int next = length == limit ? -1 : in.read();
+                if (next < 0) {
+                    return buffer;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(8192, buffer.length * 2L)));
+                buffer[length++] = (byte) next;
+                continue;
             }
             int read = in.read(buffer, length, buffer.length - length);
             if (read < 0) {
-                break;
+                return Arrays.copyOf(buffer, length);
             }
             length += read;
         }
-        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
     }
 }
