@@ -31,12 +31,12 @@ def env(name, default):
 
 
 # 120 s at least: after 40 s the no-op endpoint on Payara Micro still doubled its rate from one 30 s round to the next.
-# Then more, in steps, until the rate settles: on one core the JIT competes with the server it compiles, and Hookline
-# on Payara Micro was seen still rising after 400 s.
+# Then more, in steps, until the rate stops rising: on one core the JIT competes with the server it compiles, and
+# Hookline on Payara Micro was seen still rising after 400 s.
 WARMUP = env("BENCH_WARMUP", 120)
-WARMUP_MAX = env("BENCH_WARMUP_MAX", 420)
+WARMUP_MAX = env("BENCH_WARMUP_MAX", 480)
 WARMUP_STEP = 30
-SETTLED = 0.05  # a warm-up step within 5 % of the one before, or slower, ends the warm-up
+RISING = 0.03  # a step more than 3 % faster than every step before it: still warming up
 DURATION = env("BENCH_DURATION", 30)
 ROUNDS = env("BENCH_ROUNDS", 3)
 CONNECTIONS = env("BENCH_CONNECTIONS", 32)
@@ -413,18 +413,21 @@ def end_to_end(target, load, peak):
 # ---------------------------------------------------------------- the run
 
 def warm_up(target, load):
-    """WARMUP seconds, then steps of WARMUP_STEP until a step is no faster than SETTLED above the one before."""
-    log(f"{target.label}: warm-up {WARMUP} s, then until settled (at most {WARMUP_MAX} s)")
+    """WARMUP seconds, then steps of WARMUP_STEP until two steps in a row beat no earlier step by more than RISING.
+
+    One step is not enough: the machine's noise makes single steps dip while the JIT is still raising the rate.
+    """
+    log(f"{target.label}: warm-up {WARMUP} s, then until the rate stops rising (at most {WARMUP_MAX} s)")
     first = load.wrk(target, WARMUP)
     steps, errors, seconds = [first["rps"]], first["errors"], WARMUP
-    while seconds + WARMUP_STEP <= WARMUP_MAX and not SMOKE:
+    flat = 0
+    while seconds + WARMUP_STEP <= WARMUP_MAX and not SMOKE and flat < 2:
         step = load.wrk(target, WARMUP_STEP)
+        flat = flat + 1 if step["rps"] <= max(steps) * (1 + RISING) else 0
         steps.append(step["rps"])
         errors += step["errors"]
         seconds += WARMUP_STEP
         log(f"{target.label}: warm-up step {step['rps']:.0f}/s")
-        if len(steps) > 2 and steps[-1] <= steps[-2] * (1 + SETTLED):
-            break
     return {"seconds": seconds, "steps": steps, "errors": errors}
 
 

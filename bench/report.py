@@ -41,7 +41,8 @@ def table(run):
     out = []
     kind = "SMOKE figures (short run: not for comparison)" if run["smoke"] else "full run"
     warmup = f"warm-up {run['warmup_s']} s" + (
-        f", then 30 s steps until one was within 5 % of the one before (at most {run['warmup_max_s']} s)"
+        f", then 30 s steps until two in a row were no more than 3 % faster than every step before them (at most "
+        f"{run['warmup_max_s']} s)"
         if "warmup_max_s" in run and not run["smoke"] else "")
     out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: {warmup}, "
                f"{run['rounds']} rounds of {run['duration_s']} s, {run['connections']} connections, wrk on core "

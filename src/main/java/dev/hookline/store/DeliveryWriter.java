@@ -42,7 +42,7 @@ public class DeliveryWriter {
     Sources sources;
 
     /** Whether the store is H2; read from the first connection. */
-    private volatile Boolean embedded;
+    private volatile Boolean storeIsH2;
 
     /**
      * Inserts all in one transaction: all are stored, or none.
@@ -89,10 +89,10 @@ public class DeliveryWriter {
     }
 
     private boolean isH2(Connection connection) throws SQLException {
-        Boolean h2 = embedded;
+        Boolean h2 = storeIsH2;
         if (h2 == null) {
             h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
-            embedded = h2;
+            storeIsH2 = h2;
         }
         return h2;
     }
