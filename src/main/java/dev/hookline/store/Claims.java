@@ -2,6 +2,7 @@ package dev.hookline.store;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -39,7 +40,8 @@ public class Claims {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    private volatile Boolean postgres;
+    @Inject
+    StoreProduct product;
 
     /**
      * Claims up to {@code limit} of whatever is due: waiting deliveries first, then those whose lease has ended. Two
@@ -85,7 +87,7 @@ public class Claims {
                                int limit) throws SQLException {
         // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
         // there the rows come unsorted (index order) and only those returned are locked.
-        String order = isPostgres(connection) ? " ORDER BY d.next_attempt_at" : "";
+        String order = product.isPostgres(connection) ? " ORDER BY d.next_attempt_at" : "";
         String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM hookline_delivery d WHERE " + due + filter + IN_TURN
                 + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -145,15 +147,5 @@ public class Claims {
             statement.setObject(p++, Delivery.utc(now));
         }
         return p;
-    }
-
-    private boolean isPostgres(Connection connection) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            postgres = known;
-        }
-        return known;
     }
 }

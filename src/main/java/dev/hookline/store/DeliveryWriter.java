@@ -41,8 +41,8 @@ public class DeliveryWriter {
     @Inject
     Sources sources;
 
-    /** Whether the store is H2; read from the first connection. */
-    private volatile Boolean storeIsH2;
+    @Inject
+    StoreProduct product;
 
     /**
      * Inserts all in one transaction: all are stored, or none.
@@ -53,6 +53,7 @@ public class DeliveryWriter {
     public void insertAll(List<Delivery> deliveries) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            boolean oneByOne = product.isH2(connection);
             for (Delivery delivery : deliveries) {
                 Source source = sources.find(delivery.source());
                 if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
@@ -74,27 +75,18 @@ public class DeliveryWriter {
                 insert.setString(p++, delivery.orderingKey());
                 insert.setString(p++, delivery.headers());
                 insert.setBytes(p, delivery.body());
-                if (isH2(connection)) {
+                if (oneByOne) {
                     insert.executeUpdate();
                 } else {
                     insert.addBatch();
                 }
             }
-            if (!isH2(connection)) {
+            if (!oneByOne) {
                 insert.executeBatch();
             }
         } catch (SQLException e) {
             throw new StoreFailure("Storing " + deliveries.size() + " deliveries failed", e);
         }
-    }
-
-    private boolean isH2(Connection connection) throws SQLException {
-        Boolean h2 = storeIsH2;
-        if (h2 == null) {
-            h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
-            storeIsH2 = h2;
-        }
-        return h2;
     }
 
     /** Times as UTC timestamps with zone, as the entity maps them; a null typed, for drivers that ask. */

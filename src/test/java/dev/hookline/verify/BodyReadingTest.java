@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BodyReadingTest {
 
     private static byte[] bytes(int length) {
         byte[] bytes = new byte[length];
-        Arrays.setAll(new int[length], i -> bytes[i] = (byte) (i * 31));
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
         return bytes;
     }
 
