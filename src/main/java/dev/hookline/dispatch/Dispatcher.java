@@ -176,14 +176,30 @@ public class Dispatcher {
         }
     }
 
-    /** Claims due deliveries while there is room and a full batch came back. Never throws: that would end the poll. */
+    /**
+     * Polls at once on the executor rather than at the next poll interval: for work made due in bulk, such as a replay
+     * of every dead delivery. Returns at once.
+     */
+    public void pollNow() {
+        try {
+            executor.execute(this::poll);
+        } catch (RuntimeException e) {
+            // The application is stopping: the next node's poll takes the deliveries.
+            LOG.log(Level.FINE, "No poll now: the executor refused it", e);
+        }
+    }
+
+    /**
+     * Claims due deliveries while there is room and a full batch came back; each batch's task polls again once it is
+     * attempted (see {@link #run}). Never throws: that would end the scheduled poll.
+     */
     void poll() {
         try {
             int room;
             while ((room = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get())) > 0) {
                 Instant now = clock.instant();
                 List<Claim> claimed = claims.due(node.id(), now, now.plus(settings.lease()), room);
-                run(claimed, claimed.size() == room);
+                run(claimed, true);
                 if (claimed.size() < room) {
                     break;
                 }
@@ -196,8 +212,10 @@ public class Dispatcher {
     /**
      * Attempts a batch of claims in one task: a task submission costs the server more (context capture and
      * propagation) than the attempt of a fast observer, and batches of different commits still run side by side.
-     * After a poll that got all it asked for, more are likely due: the task polls again at once, so that a backlog
-     * drains at the speed of its attempts rather than a node's room per poll interval.
+     * A poll that claimed anything may have left more due: the task polls again once its batch is attempted, so that
+     * a backlog drains at the speed of its attempts, not a node's room per poll interval. Only a poll that claims
+     * nothing ends the chain. A short batch does not: where two polls select the same rows (H2 selects rows that
+     * another claim holds, and its update then skips them), each may claim fewer than asked while many are due.
      *
      * @param pollAfter whether to poll again once these are attempted
      */

@@ -39,12 +39,16 @@ public class Replays {
     }
 
     /**
-     * Replays every {@code DEAD} delivery of a source, or of all sources when {@code source} is {@code null}; the
-     * next poll takes them.
+     * Replays every {@code DEAD} delivery of a source, or of all sources when {@code source} is {@code null}, and
+     * starts claiming them at once: as many as the node has room for, then more as those are attempted.
      *
      * @return how many were replayed
      */
     public int replayDead(String source) {
-        return resets.deadOf(source, clock.instant());
+        int replayed = resets.deadOf(source, clock.instant());
+        if (replayed > 0) {
+            dispatcher.pollNow();
+        }
+        return replayed;
     }
 }

@@ -55,8 +55,9 @@ class CrashIT {
         database.recreate();
         Path war = dir.resolve("hookline-crash.war");
         Path lib = Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString()));
-        PayaraMicro a = new PayaraMicro("node-a", 18081, dir, war, lib, "crash");
-        PayaraMicro b = new PayaraMicro("node-b", 18082, dir, war, lib, "crash");
+        // Ports free now rather than fixed ones, which something else on the machine may hold.
+        PayaraMicro a = new PayaraMicro("node-a", PayaraMicro.freePort(), dir, war, lib, "crash");
+        PayaraMicro b = new PayaraMicro("node-b", PayaraMicro.freePort(), dir, war, lib, "crash");
         nodes.add(a);
         nodes.add(b);
         for (PayaraMicro node : nodes) {

@@ -114,7 +114,7 @@ class OutageIT {
     void aDatabaseOutageUnderLoadIsAnswered503AndIngestRecoversByItself() throws Exception {
         Path lib = Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString()));
         Path war = dir.resolve("hookline-outage.war");
-        node = new PayaraMicro("outage-node", 18083, dir, war, lib, SOURCE);
+        node = new PayaraMicro("outage-node", PayaraMicro.freePort(), dir, war, lib, SOURCE);
         node.deleteEarlierRuns();
         Path reportFile = dir.resolve("outage-report.txt");
         Files.deleteIfExists(reportFile);

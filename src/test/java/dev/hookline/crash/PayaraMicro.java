@@ -1,6 +1,8 @@
 package dev.hookline.crash;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,9 +112,13 @@ final class PayaraMicro {
         process = builder.start();
     }
 
-    /** Waits until the WAR answers: an unsigned POST gets its 401. */
+    /**
+     * Waits until the WAR answers: an unsigned POST gets its 401. When it does not in time, the node's threads are
+     * dumped beside its log, for whoever reads the failure.
+     */
     void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "none";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log "
@@ -125,12 +131,35 @@ final class PayaraMicro {
                 if (answer.statusCode() == 401) {
                     return;
                 }
+                lastAnswer = "HTTP " + answer.statusCode();
             } catch (IOException e) {
-                // not listening yet
+                lastAnswer = e.toString(); // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready after " + timeout + "; see its log " + log());
+        Path threads = dumpThreads();
+        throw new IllegalStateException(name + " on port " + port + " was not ready after " + timeout + " (last answer: "
+                + lastAnswer + "); see its log " + log() + " and its threads " + threads);
+    }
+
+    /** Writes the JVM's thread dump (jcmd Thread.print) beside the current life's log; answers where. */
+    private Path dumpThreads() throws InterruptedException {
+        Path threads = dir.resolve(name + "-" + lives + "-threads.txt");
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(threads.toFile()).start().waitFor();
+        } catch (IOException e) {
+            return Path.of("(no thread dump: " + e + ")");
+        }
+        return threads;
+    }
+
+    /** A TCP port that nothing listens on now, for a node to listen on. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no undeployment, connections cut. */

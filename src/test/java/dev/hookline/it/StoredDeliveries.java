@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the store directly, as the tests' witness of what was (and was not) stored. */
 @ApplicationScoped
@@ -25,6 +27,15 @@ public class StoredDeliveries {
 
     public long count() {
         return em.createQuery("select count(d) from Delivery d", Long.class).getSingleResult();
+    }
+
+    /** How many deliveries of the source are in each status. */
+    public Map<DeliveryStatus, Long> countByStatus(String source) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        em.createQuery("select d.status, count(d) from Delivery d where d.source = :s group by d.status", Object[].class)
+                .setParameter("s", source).getResultList()
+                .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
+        return counts;
     }
 
     public Delivery byId(String id) {
