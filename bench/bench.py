@@ -3,8 +3,9 @@
 Each target (Hookline, the no-op ceiling, the peers) is started alone, pinned to core 1, warmed up, then driven for
 several rounds by wrk pinned to core 0 with correctly signed 1 KiB deliveries, each with a delivery id never sent
 before. Per round it records requests/s, wrk's p50/p99, the target's CPU time (utime + stime of its process tree from
-/proc) and its RSS. Hookline on Payara Micro with H2 is measured first and again last, to show drift. On that last
-instance it then measures end-to-end latency (received → observer notified) at half the peak rate, and the backlog.
+/proc) and its RSS. Hookline on Payara Micro with H2 is measured first and again last, to show drift. On Hookline on
+Payara Micro with PostgreSQL it then measures end-to-end latency (received → observer notified) at half the peak rate,
+and the backlog.
 """
 import json
 import os
@@ -54,6 +55,9 @@ PAYARA_VERSION = "6.2025.10"
 PAYARA_JAR = os.path.expanduser(
     f"~/.m2/repository/fish/payara/extras/payara-micro/{PAYARA_VERSION}/payara-micro-{PAYARA_VERSION}.jar")
 PG_DATABASE = "hookline_bench"
+# End to end is measured on the database for production use: under a full run's load, Payara Micro's embedded H2 has
+# failed with "Chunk ... not found" on reads (see docs/benchmarks.md), and a backlog it cannot claim never drains.
+E2E_TARGET = os.environ.get("BENCH_E2E", "hookline-payara-pg")
 SMOKE = WARMUP < 40 or DURATION < 30 or ROUNDS < 3
 
 
@@ -451,7 +455,7 @@ def measure(target, load):
         if target.hookline:
             result["backlog"] = drain(target)
             log(f"{target.label}: backlog {result['backlog']}")
-        if target.name == "hookline-payara-h2-last":
+        if target.name == E2E_TARGET:
             peak = statistics.median(r["rps"] for r in rounds)
             result["end_to_end"] = end_to_end(target, load, peak)
             log(f"{target.label}: end to end {result['end_to_end']}")

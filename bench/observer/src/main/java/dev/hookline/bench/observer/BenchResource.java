@@ -31,13 +31,13 @@ public class BenchResource {
     public String endToEnd() {
         LatencyHistogram h = observer.endToEnd();
         return "{\"notified\":" + h.count() + ",\"p50_us\":" + h.quantile(0.50) + ",\"p99_us\":" + h.quantile(0.99)
-                + ",\"max_us\":" + h.quantile(1.0) + "}";
+                + ",\"max_us\":" + h.quantile(1.0) + ",\"received_before\":" + observer.receivedBefore() + "}";
     }
 
     @DELETE
     @Path("e2e")
     public void reset() {
-        observer.endToEnd().reset();
+        observer.reset();
     }
 
     @GET
