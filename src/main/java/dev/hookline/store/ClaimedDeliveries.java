@@ -1,20 +1,26 @@
 package dev.hookline.store;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 /**
- * The deliveries of an attempt, read and finished inside the attempt's own transaction, a few statements for however
- * many deliveries it carries. Finishing is where a claim is checked: the update matches only rows whose lease is still
+ * The deliveries of an attempt, read and finished inside the attempt's own transaction: one read for however many
+ * deliveries it carries, and one round trip to finish them (on PostgreSQL; a statement each elsewhere). Finishing is where a claim is checked: the update matches only rows whose lease is still
  * this attempt's, and holds their row locks until the attempt commits.
  */
 @ApplicationScoped
@@ -25,11 +31,18 @@ public class ClaimedDeliveries {
      * {@code PROCESSING} (every way out of that status clears it), so the claimant stands for the status here. A
      * condition on the status itself would let PostgreSQL's planner read the status index as well, which it takes to
      * be selective (few rows are ever {@code PROCESSING} at once) while every delivery ever leased has left a dead
-     * entry there: under load the update then read hundreds of thousands of index entries for each batch.
+     * entry there: under load the update then read hundreds of thousands of index entries for each batch. One row a
+     * statement, so that the statement is always the same one, prepared once per connection.
      */
-    private static final String FINISH = "UPDATE Delivery d SET d.status = :outcome, d.lastError = NULL,"
-            + " d.nextAttemptAt = NULL, d.claimedBy = NULL, d.leaseUntil = NULL"
-            + " WHERE d.id IN :ids AND d.claimedBy = :node AND d.attempts = :attempt";
+    private static final String FINISH = "UPDATE hookline_delivery SET status = ?, last_error = NULL,"
+            + " next_attempt_at = NULL, claimed_by = NULL, lease_until = NULL"
+            + " WHERE id = ? AND claimed_by = ? AND attempts = ?";
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    StoreProduct product;
 
     @PersistenceContext(unitName = "hookline")
     EntityManager em;
@@ -73,18 +86,29 @@ public class ClaimedDeliveries {
         if (claims.isEmpty()) {
             return 0;
         }
-        // One statement per attempt number: fresh deliveries are all on their first.
-        Map<Integer, List<String>> idsByAttempt = new TreeMap<>();
-        claims.forEach(claim -> idsByAttempt.computeIfAbsent(claim.attempt(), n -> new ArrayList<>()).add(claim.id()));
-        int finished = 0;
-        for (Map.Entry<Integer, List<String>> group : idsByAttempt.entrySet()) {
-            finished += em.createQuery(FINISH)
-                    .setParameter("outcome", outcome)
-                    .setParameter("ids", group.getValue())
-                    .setParameter("node", node)
-                    .setParameter("attempt", group.getKey())
-                    .executeUpdate();
+        // The connection is the transaction's: the server hands out the one already enlisted in it.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(FINISH)) {
+            // A batch where the driver counts each statement's rows: a row not counted is a claim lost.
+            boolean batch = product.isPostgres(connection);
+            int finished = 0;
+            for (Claim claim : claims) {
+                update.setString(1, outcome.name());
+                update.setString(2, claim.id());
+                update.setString(3, node);
+                update.setInt(4, claim.attempt());
+                if (batch) {
+                    update.addBatch();
+                } else {
+                    finished += update.executeUpdate();
+                }
+            }
+            if (batch) {
+                finished += IntStream.of(update.executeBatch()).sum();
+            }
+            return finished;
+        } catch (SQLException e) {
+            throw new StoreFailure("Recording the outcome of " + claims.size() + " attempts failed", e);
         }
-        return finished;
     }
 }
