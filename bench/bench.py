@@ -258,9 +258,10 @@ def fresh_database():
 
 
 def find_jboss_home(postgres=False):
-    """JBOSS_HOME, else a WildFly under target/: the one -Pwildfly,postgresql provisions when postgres is asked for."""
+    """JBOSS_HOME, else a WildFly under target/: the one bench/run provisions for the bench database when postgres
+    is asked for (target/wildfly-postgresql is the in-server tests', configured for their database)."""
     if postgres:
-        candidates = [os.environ.get("JBOSS_HOME_PG", ""), os.path.join(ROOT, "target", "wildfly-postgresql")]
+        candidates = [os.environ.get("JBOSS_HOME_PG", ""), os.path.join(ROOT, "target", "wildfly-postgresql-bench")]
     else:
         candidates = [os.environ.get("JBOSS_HOME", "")]
         target = os.path.join(ROOT, "target")
@@ -269,8 +270,17 @@ def find_jboss_home(postgres=False):
     for c in candidates:
         if c and os.path.exists(os.path.join(c, "bin", "standalone.sh")) and os.path.isdir(
                 os.path.join(c, "standalone")):
+            if postgres and not uses_bench_database(c):
+                log(f"{c} is not configured for the database {PG_DATABASE}: not used")
+                continue
             return c
     return None
+
+
+def uses_bench_database(jboss_home):
+    """Whether a WildFly's datasources point at the bench database: its backends are the ones whose CPU is counted."""
+    with open(os.path.join(jboss_home, "standalone", "configuration", "standalone.xml")) as f:
+        return f"/{PG_DATABASE}" in f.read()
 
 
 def targets(work, wars):
@@ -301,7 +311,7 @@ def targets(work, wars):
         t.append(wildfly("hookline-wildfly-pg", "Hookline, WildFly, PostgreSQL", hookline_war, work, True, jboss_pg,
                          postgres=True))
     else:
-        log("WildFly with PostgreSQL skipped: no JBOSS_HOME_PG and no target/wildfly-postgresql")
+        log("WildFly with PostgreSQL skipped: no JBOSS_HOME_PG and no target/wildfly-postgresql-bench")
     last = payara("hookline-payara-h2-last", "Hookline, Payara Micro, H2 (again, last)", hookline_war, work, True)
     t.append(last)
     if ONLY:
