@@ -20,8 +20,9 @@ import javax.sql.DataSource;
 
 /**
  * The deliveries of an attempt, read and finished inside the attempt's own transaction: one read for however many
- * deliveries it carries, and one round trip to finish them (on PostgreSQL; a statement each elsewhere). Finishing is where a claim is checked: the update matches only rows whose lease is still
- * this attempt's, and holds their row locks until the attempt commits.
+ * deliveries it carries, and one round trip to finish them (on PostgreSQL; a statement each elsewhere). Finishing is
+ * where a claim is checked: the update matches only rows whose lease is still this attempt's, and holds their row
+ * locks until the attempt commits.
  */
 @ApplicationScoped
 public class ClaimedDeliveries {
