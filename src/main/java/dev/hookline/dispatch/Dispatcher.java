@@ -140,8 +140,9 @@ public class Dispatcher {
         try {
             fresh.add(leased, executor);
         } catch (RuntimeException e) {
-            // The application is stopping: the leases end and another node takes the deliveries over.
-            LOG.log(Level.FINE, e, () -> fresh.queued() + " deliveries left to their leases");
+            // Most often the application is stopping: the leases end and another node takes the deliveries over.
+            // Otherwise the next poll starts a task for them.
+            LOG.log(Level.FINE, e, () -> fresh.queued() + " deliveries queued with no task to attempt them");
         }
     }
 
@@ -195,6 +196,7 @@ public class Dispatcher {
      */
     void poll() {
         try {
+            resumeFresh();
             int room;
             while ((room = Math.min(settings.claimBatch(), settings.maxInFlight() - inFlight.get())) > 0) {
                 Instant now = clock.instant();
@@ -206,6 +208,18 @@ public class Dispatcher {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Polling for due deliveries failed; trying again at the next poll", e);
+        }
+    }
+
+    /**
+     * Fresh deliveries queued while the executor refused their task hold room that only their attempt gives back:
+     * without a task for them, a node whose room they filled would never claim again.
+     */
+    private void resumeFresh() {
+        try {
+            fresh.resume(executor);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> fresh.queued() + " deliveries still queued: the executor refused a task");
         }
     }
 

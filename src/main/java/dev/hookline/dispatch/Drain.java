@@ -49,6 +49,16 @@ final class Drain<T> {
         startIfNeeded(executor);
     }
 
+    /**
+     * Starts a task when items are queued and fewer tasks than allowed are draining: for items whose own
+     * {@link #add} could not start one (the executor refused it).
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the executor refused again
+     */
+    void resume(Executor executor) {
+        startIfNeeded(executor);
+    }
+
     /** Items queued and not yet taken into a batch. */
     int queued() {
         return queue.size();
@@ -83,8 +93,10 @@ final class Drain<T> {
             if (!batch.isEmpty()) {
                 try {
                     work.accept(batch);
-                } catch (RuntimeException e) {
-                    // Not meant to happen; were it to, this task must go on, or the count of tasks would be wrong.
+                } catch (RuntimeException | Error e) {
+                    // Not meant to happen; were it to, this task must go on. A task that ended here would still be
+                    // counted as draining, and once every task had, nothing queued would ever be worked on again:
+                    // an executor does not report what a task throws.
                     LOG.log(Level.SEVERE, "Working on a batch of " + batch.size() + " failed", e);
                 }
                 continue;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -79,5 +81,37 @@ class DrainTest {
         }
         awaitWorked(16_000);
         assertEquals(0, drain.queued());
+    }
+
+    @Test
+    void aBatchThatThrowsAnErrorDoesNotStopTheDrain() throws InterruptedException {
+        AtomicInteger batches = new AtomicInteger();
+        Drain<Integer> drain = new Drain<>(1, 1, batch -> {
+            if (batches.incrementAndGet() == 1) {
+                throw new StackOverflowError("thrown by the first batch");
+            }
+            work(batch);
+        });
+        drain.add(List.of(1), this::submit);
+        Thread.sleep(50);
+        drain.add(List.of(2, 3), this::submit);
+        awaitWorked(2);
+        assertEquals(Set.of(2, 3), worked.keySet());
+    }
+
+    @Test
+    void itemsWhoseTaskWasRefusedAreWorkedOnOnceResumed() throws InterruptedException {
+        Drain<Integer> drain = new Drain<>(3, 64, this::work);
+        try {
+            drain.add(List.of(1, 2), task -> {
+                throw new RejectedExecutionException("refused");
+            });
+        } catch (RejectedExecutionException expected) {
+            // the items stay queued
+        }
+        assertEquals(2, drain.queued());
+        drain.resume(this::submit);
+        awaitWorked(2);
+        assertEquals(1, submitted.get());
     }
 }
