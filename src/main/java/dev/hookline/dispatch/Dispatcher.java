@@ -208,6 +208,9 @@ public class Dispatcher {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Polling for due deliveries failed; trying again at the next poll", e);
+        } catch (Error e) {
+            // Thrown out of here, it would end the scheduled poll without a word: the executor keeps it to itself.
+            LOG.log(Level.SEVERE, "Polling for due deliveries failed; trying again at the next poll", e);
         }
     }
 
