@@ -1,6 +1,7 @@
 package dev.hookline.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -100,15 +101,11 @@ class DrainTest {
     }
 
     @Test
-    void itemsWhoseTaskWasRefusedAreWorkedOnOnceResumed() throws InterruptedException {
+    void itemsWhoseTaskWasRefusedAreWorkedOnWhenResumed() throws InterruptedException {
         Drain<Integer> drain = new Drain<>(3, 64, this::work);
-        try {
-            drain.add(List.of(1, 2), task -> {
-                throw new RejectedExecutionException("refused");
-            });
-        } catch (RejectedExecutionException expected) {
-            // the items stay queued
-        }
+        assertThrows(RejectedExecutionException.class, () -> drain.add(List.of(1, 2), task -> {
+            throw new RejectedExecutionException("refused");
+        }));
         assertEquals(2, drain.queued());
         drain.resume(this::submit);
         awaitWorked(2);
