@@ -85,13 +85,20 @@ public class Claims {
 
     private List<Claim> select(Connection connection, Instant now, String due, String filter, List<String> arguments,
                                int limit) throws SQLException {
+        boolean postgres = product.isPostgres(connection);
         // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
         // there the rows come unsorted (index order) and only those returned are locked.
-        String order = product.isPostgres(connection) ? " ORDER BY d.next_attempt_at" : "";
-        String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM hookline_delivery d WHERE " + due + filter + IN_TURN
-                + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        String order = postgres ? " ORDER BY d.next_attempt_at" : "";
+        // H2 evaluates a condition on indexed columns against the index entry it is reading, not against the row,
+        // and under load it has kept (status, next attempt) entries that a committed change should have removed:
+        // rows long finished were returned as due, ahead of the due ones, to claim after claim, so that the claims
+        // came back empty while thousands were due. There the row itself, joined again by id, is checked as well.
+        String from = postgres ? "hookline_delivery d" : "hookline_delivery d JOIN hookline_delivery r ON r.id = d.id";
+        String condition = postgres ? due : due + " AND " + due.replace("d.", "r.");
+        String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM " + from + " WHERE " + condition + filter
+                + IN_TURN + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int p = bindNow(select, 1, due, now);
+            int p = bindNow(select, 1, condition, now);
             for (String argument : arguments) {
                 select.setString(p++, argument);
             }
@@ -108,9 +115,9 @@ public class Claims {
 
     /**
      * Marks the selected deliveries claimed, each only if it is still as selected: still due, and with no attempt
-     * counted since. H2 does not check a {@code FOR UPDATE} select's condition again against a row committed by
-     * another claim meanwhile, so two claims could select the same row; its update does, and so only one of them
-     * gets it.
+     * counted since. H2 checks a {@code FOR UPDATE} select's condition again only against a row changed since the
+     * select read it, and partly against index entries (see {@link #select}), so two claims could select the same
+     * row; the update, which finds the row by id, checks it, and so only one of them gets it.
      *
      * @return the claims that were marked
      */
