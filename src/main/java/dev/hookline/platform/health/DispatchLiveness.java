@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Liveness: down when a dispatch worker has been on one piece of work longer than {@code hookline.health.stuck-after}
- * (an observer that never returns, a lock never granted). Restarting is then the cure.
+ * (an observer that never returns, a lock never granted, a poll whose select never ends). Restarting is then the cure.
  */
 @Liveness
 @ApplicationScoped
