@@ -75,10 +75,11 @@ public class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     /**
      * Deliveries leased as they were stored, attempted in batches of what has queued meanwhile. Three tasks at most,
-     * of the executor's four: one stays free for polled and hinted claims. A task waits a tenth of a second for more
-     * before it ends, which under load spares the executor a submission per stored batch.
+     * of the executor's four: one stays free for polled and hinted claims. A task ends as soon as the queue is empty,
+     * which gives its thread back: tasks that waited for more held three threads under load, and hinted and polled
+     * claims, left one, fell behind (see docs/benchmarks.md).
      */
-    private final Drain<Delivery> fresh = new Drain<>(3, 64, Duration.ofMillis(100),
+    private final Drain<Delivery> fresh = new Drain<>(3, 64,
             batch -> attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
     private volatile ScheduledFuture<?> polling;
 

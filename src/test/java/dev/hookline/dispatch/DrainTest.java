@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * The drain with real threads: every item worked on once, tasks that stay while items keep coming, and a task started
- * again for items added after the tasks have ended.
- */
+/** The drain with real threads: every item worked on once, and a task started again for items added later. */
 class DrainTest {
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -51,19 +47,8 @@ class DrainTest {
     }
 
     @Test
-    void underSteadyLoadTheTasksStayAndNoneIsSubmittedPerItem() throws InterruptedException {
-        Drain<Integer> drain = new Drain<>(3, 64, Duration.ofSeconds(1), this::work);
-        for (int i = 0; i < 300; i++) {
-            drain.add(List.of(i), this::submit);
-            Thread.sleep(1);
-        }
-        awaitWorked(300);
-        assertTrue(submitted.get() <= 3, submitted.get() + " tasks submitted for 300 items");
-    }
-
-    @Test
     void itemsAddedAfterTheTasksEndedStartAnother() throws InterruptedException {
-        Drain<Integer> drain = new Drain<>(3, 64, Duration.ofMillis(1), this::work);
+        Drain<Integer> drain = new Drain<>(3, 64, this::work);
         drain.add(List.of(1, 2, 3), this::submit);
         awaitWorked(3);
         Thread.sleep(50);
@@ -74,7 +59,7 @@ class DrainTest {
 
     @Test
     void concurrentAddersHaveEveryItemWorkedOnOnce() throws InterruptedException {
-        Drain<Integer> drain = new Drain<>(3, 8, Duration.ofMillis(2), this::work);
+        Drain<Integer> drain = new Drain<>(3, 8, this::work);
         Thread[] adders = new Thread[8];
         for (int t = 0; t < adders.length; t++) {
             int base = t * 10_000;
@@ -102,7 +87,7 @@ class DrainTest {
     @Test
     void aBatchThatThrowsAnErrorDoesNotStopTheDrain() throws InterruptedException {
         AtomicInteger batches = new AtomicInteger();
-        Drain<Integer> drain = new Drain<>(1, 1, Duration.ofMillis(1), batch -> {
+        Drain<Integer> drain = new Drain<>(1, 1, batch -> {
             if (batches.incrementAndGet() == 1) {
                 throw new StackOverflowError("thrown by the first batch");
             }
@@ -117,7 +102,7 @@ class DrainTest {
 
     @Test
     void itemsWhoseTaskWasRefusedAreWorkedOnWhenResumed() throws InterruptedException {
-        Drain<Integer> drain = new Drain<>(3, 64, Duration.ofMillis(1), this::work);
+        Drain<Integer> drain = new Drain<>(3, 64, this::work);
         assertThrows(RejectedExecutionException.class, () -> drain.add(List.of(1, 2), task -> {
             throw new RejectedExecutionException("refused");
         }));
