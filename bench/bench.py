@@ -47,7 +47,8 @@ JFR = os.environ.get("BENCH_JFR", "")  # a directory: one recording per Java tar
 SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "1")
 LOAD_CPU = os.environ.get("BENCH_LOAD_CPU", "0")
 DRAIN_TIMEOUT = env("BENCH_DRAIN_TIMEOUT", 300)
-TUNING = os.environ.get("BENCH_TUNING", "1") == "1"  # server-config/payara-micro/tuning.asadmin on every Payara
+# server-config/payara-micro/tuning.asadmin on every Payara Micro, server-config/wildfly/tuning.cli on every WildFly
+TUNING = os.environ.get("BENCH_TUNING", "1") == "1"
 # Ports of their own, so that a developer's server on 8080 is neither hit nor in the way.
 JAVA_PORT = env("BENCH_PORT", 18080)
 FLASK_PORT, NODE_PORT = JAVA_PORT + 1, JAVA_PORT + 2
@@ -221,6 +222,8 @@ def wildfly(name, label, war, work, hookline, jboss_home, postgres=False):
         shutil.rmtree(base, ignore_errors=True)
         shutil.copytree(os.path.join(jboss_home, "standalone"), base)
         shutil.copy(war, os.path.join(base, "deployments", context + ".war"))
+        if TUNING:
+            tune_wildfly(jboss_home, base, work, name)
 
     command = [os.path.join(jboss_home, "bin", "standalone.sh"), f"-Djboss.server.base.dir={base}",
                "-P", os.path.join(BENCH, "payara", "bench.properties"), "-Djboss.bind.address=127.0.0.1",
@@ -229,6 +232,18 @@ def wildfly(name, label, war, work, hookline, jboss_home, postgres=False):
     extra = {"JBOSS_JAVA_SIZING": " ".join(JVM_OPTS)}
     return Target(name, label, command, f"http://127.0.0.1:{JAVA_PORT}/{context}/api/webhooks/bench", env_extra=extra,
                   hookline=hookline, server="WildFly", uses_pg=postgres, prepare=prepare)
+
+
+def tune_wildfly(jboss_home, base, work, name):
+    """Applies server-config/wildfly/tuning.cli to this target's copy of the server, offline (embedded)."""
+    script = os.path.join(work, f"{name}-tuning.cli")
+    with open(script, "w") as out:
+        out.write("embed-server --std-out=discard --server-config=standalone.xml\n")
+        out.write(open(os.path.join(ROOT, "server-config", "wildfly", "tuning.cli")).read())
+        out.write("\nstop-embedded-server\n")
+    with open(os.path.join(work, f"{name}-tuning.log"), "w") as log_file:
+        subprocess.run([os.path.join(jboss_home, "bin", "jboss-cli.sh"), f"-Djboss.server.base.dir={base}",
+                        f"--file={script}"], stdout=log_file, stderr=subprocess.STDOUT, check=True)
 
 
 def group_alive(group):
@@ -482,7 +497,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     load = Load(requests_file)
     run = {"started": stamp, "warmup_s": WARMUP, "warmup_max_s": WARMUP_MAX, "duration_s": DURATION, "rounds": ROUNDS,
-           "connections": CONNECTIONS, "jvm_opts": JVM_OPTS, "tuning": TUNING, "smoke": SMOKE, "commit": git_commit(),
+           "connections": CONNECTIONS, "jvm_opts": JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly", "smoke": SMOKE, "commit": git_commit(),
            "cpu": cpu_model(), "targets": []}
     for target in targets(WORK, (hookline_war, ceiling_war)):
         try:
