@@ -497,8 +497,8 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     load = Load(requests_file)
     run = {"started": stamp, "warmup_s": WARMUP, "warmup_max_s": WARMUP_MAX, "duration_s": DURATION, "rounds": ROUNDS,
-           "connections": CONNECTIONS, "jvm_opts": JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly", "smoke": SMOKE, "commit": git_commit(),
-           "cpu": cpu_model(), "targets": []}
+           "connections": CONNECTIONS, "jvm_opts": JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly",
+           "smoke": SMOKE, "commit": git_commit(), "cpu": cpu_model(), "targets": []}
     for target in targets(WORK, (hookline_war, ceiling_war)):
         try:
             run["targets"].append(measure(target, load))
