@@ -1,7 +1,7 @@
 package dev.hookline.demo;
 
-import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookSource;
+import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;

@@ -1,5 +1,6 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.api.Webhook;
 import dev.hookline.source.RetryPolicy;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
@@ -7,6 +8,7 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.ClaimedDeliveries;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.store.StoredHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -104,8 +106,8 @@ public class DeliveryProcessor {
         while (count < deliveries.size() && (count == 0 || System.nanoTime() - start < budgetNanos)) {
             Delivery delivery = deliveries.get(count);
             Webhook hook = new Webhook(delivery.id(), delivery.source(), delivery.eventType(),
-                    delivery.deliveryId(), delivery.receivedAt(), delivery.attempts(), delivery.headers(),
-                    delivery.body());
+                    delivery.deliveryId(), delivery.receivedAt(), delivery.attempts(),
+                    () -> StoredHeaders.decode(delivery.headers()), delivery.body());
             Route route = routes.route(delivery.source(), delivery.eventType());
             long before = System.nanoTime();
             observers.notify(route, hook);

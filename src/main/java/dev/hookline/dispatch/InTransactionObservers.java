@@ -1,5 +1,6 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.api.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 

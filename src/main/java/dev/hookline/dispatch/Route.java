@@ -1,5 +1,6 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.api.Webhook;
 import jakarta.enterprise.inject.spi.EventContext;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.enterprise.inject.spi.InjectionPoint;

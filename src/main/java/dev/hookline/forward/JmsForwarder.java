@@ -1,6 +1,6 @@
 package dev.hookline.forward;
 
-import dev.hookline.dispatch.Webhook;
+import dev.hookline.api.Webhook;
 import dev.hookline.source.InvalidSourceConfiguration;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Destination;

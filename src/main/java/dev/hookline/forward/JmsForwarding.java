@@ -1,7 +1,7 @@
 package dev.hookline.forward;
 
-import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookSource;
+import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookSource;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;

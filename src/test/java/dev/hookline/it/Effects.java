@@ -1,6 +1,6 @@
 package dev.hookline.it;
 
-import dev.hookline.dispatch.Webhook;
+import dev.hookline.api.Webhook;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -3,8 +3,8 @@ package dev.hookline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookSource;
+import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookSource;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;

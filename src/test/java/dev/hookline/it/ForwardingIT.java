@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookEvent;
+import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookEvent;
 import dev.hookline.store.DeliveryStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookline.dispatch.Webhook;
+import dev.hookline.api.Webhook;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
 import jakarta.inject.Inject;

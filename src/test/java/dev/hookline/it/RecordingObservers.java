@@ -1,8 +1,8 @@
 package dev.hookline.it;
 
-import dev.hookline.dispatch.Webhook;
-import dev.hookline.dispatch.WebhookEvent;
-import dev.hookline.dispatch.WebhookSource;
+import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookEvent;
+import dev.hookline.api.WebhookSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;

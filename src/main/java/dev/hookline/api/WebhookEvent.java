@@ -1,4 +1,4 @@
-package dev.hookline.dispatch;
+package dev.hookline.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

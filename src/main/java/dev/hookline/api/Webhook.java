@@ -1,9 +1,8 @@
-package dev.hookline.dispatch;
+package dev.hookline.api;
 
-import dev.hookline.platform.JsonSupport;
-import dev.hookline.store.StoredHeaders;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One delivery as the application's observers see it: who sent it, what it is, and the body exactly as signed.
@@ -26,33 +26,31 @@ public final class Webhook {
     private final String deliveryId;
     private final Instant receivedAt;
     private final int attempt;
-    /** Decoded from {@link #storedHeaders} when first asked for: most observers never look at them. */
+    /** Given as a supplier: a stored delivery's headers are decoded only when an observer asks for them. */
+    private final Supplier<Map<String, List<String>>> headerSource;
     private volatile Map<String, List<String>> headers;
-    private final String storedHeaders;
     private final byte[] body;
 
+    /**
+     * A delivery with these headers (names in lower case). Hookline makes these itself; an application constructs
+     * one to unit-test its observers.
+     */
     public Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
                    Map<String, List<String>> headers, byte[] body) {
-        this(id, source, type, deliveryId, receivedAt, attempt, headers, null, body);
+        this(id, source, type, deliveryId, receivedAt, attempt, () -> Map.copyOf(headers), body);
     }
 
-    /** A delivery as stored, its headers still in their stored form (see {@link StoredHeaders}). */
-    Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
-            String storedHeaders, byte[] body) {
-        this(id, source, type, deliveryId, receivedAt, attempt, null, storedHeaders, body);
-    }
-
-    private Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
-                    Map<String, List<String>> headers, String storedHeaders, byte[] body) {
-        this.id = id;
-        this.source = source;
-        this.type = type;
-        this.deliveryId = deliveryId;
-        this.receivedAt = receivedAt;
+    /** As above, with the headers read only when first asked for. */
+    public Webhook(String id, String source, String type, String deliveryId, Instant receivedAt, int attempt,
+                   Supplier<Map<String, List<String>>> headers, byte[] body) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.source = Objects.requireNonNull(source, "source");
+        this.type = Objects.requireNonNull(type, "type");
+        this.deliveryId = Objects.requireNonNull(deliveryId, "deliveryId");
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.attempt = attempt;
-        this.headers = headers;
-        this.storedHeaders = storedHeaders;
-        this.body = body;
+        this.headerSource = Objects.requireNonNull(headers, "headers");
+        this.body = Objects.requireNonNull(body, "body");
     }
 
     /** Hookline's own id of the delivery, as answered to the sender and shown by the admin API. */
@@ -87,7 +85,7 @@ public final class Webhook {
     public Map<String, List<String>> headers() {
         Map<String, List<String>> decoded = headers;
         if (decoded == null) {
-            decoded = StoredHeaders.decode(storedHeaders);
+            decoded = headerSource.get();
             headers = decoded;
         }
         return decoded;
@@ -110,7 +108,7 @@ public final class Webhook {
 
     /** The body parsed as JSON. */
     public JsonStructure json() {
-        try (JsonReader reader = JsonSupport.provider().createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Json.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             return reader.read();
         }
     }
@@ -137,6 +135,11 @@ public final class Webhook {
     @Override
     public int hashCode() {
         return Objects.hash(id, attempt);
+    }
+
+    /** The JSON-P provider looked up once: a lookup is a service-loader scan. */
+    private static final class Json {
+        static final JsonProvider PROVIDER = JsonProvider.provider();
     }
 
     /** One JSON-B instance for all: creating one is expensive, using one is thread-safe. */
