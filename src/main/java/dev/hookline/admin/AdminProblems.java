@@ -5,10 +5,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** Answers a refused admin request: 400 for a bad parameter, 404 for an unknown delivery, 409 when not replayable. */
-@Provider
 public class AdminProblems implements ExceptionMapper<AdminRequestRefused> {
 
     @Context

@@ -1,44 +1,81 @@
 package dev.hookline.admin;
 
+import jakarta.decorator.Decorator;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import java.lang.reflect.Modifier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Leaves out the built-in identity and its authentication mechanism when {@code hookline.admin.user} or
- * {@code hookline.admin.password} is unset. Jakarta Security takes over a web application's authentication as soon
- * as it has a mechanism, so only without one does the server's own realm (web.xml's BASIC login) guard the admin
- * API: closed to everyone until the operator gives a realm user the {@value AdminRole#NAME} role.
+ * Decides whether Hookline brings its own Jakarta Security mechanism and identity store (HTTP Basic against
+ * {@code hookline.admin.user} and {@code hookline.admin.password}). Jakarta Security takes over a web application's
+ * authentication as soon as it has a mechanism, and an application has at most one, so Hookline's is left out:
+ * <ul>
+ * <li>when the application that includes Hookline has a mechanism of its own (a bean, or one of the built-in
+ * mechanisms' definitions): the application's login then guards the admin API, for its users with the role
+ * {@value AdminRole#NAME};</li>
+ * <li>when either key is unset: the server's realm (the fragment's BASIC login) guards it, closed to everyone until
+ * the operator gives a realm user the role.</li>
+ * </ul>
+ * The container discovers every type before it decides on any bean, so the application's types are all seen before
+ * the decision.
  */
 public class AdminSecurityExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(AdminSecurityExtension.class.getName());
 
-    private Boolean configured;
+    private boolean applicationMechanism;
+    private Boolean installs;
 
-    void mechanism(@Observes ProcessAnnotatedType<AdminAuthenticationMechanism> type) {
-        if (!configured()) {
-            type.veto();
+    void applicationMechanism(@Observes ProcessAnnotatedType<? extends HttpAuthenticationMechanism> type) {
+        Class<?> found = type.getAnnotatedType().getJavaClass();
+        if (found != AdminAuthenticationMechanism.class && !found.isInterface()
+                && !Modifier.isAbstract(found.getModifiers()) && !found.isAnnotationPresent(Decorator.class)) {
+            applicationMechanism = true;
         }
     }
 
-    void identityStore(@Observes ProcessAnnotatedType<AdminIdentityStore> type) {
-        if (!configured()) {
-            type.veto();
+    void applicationMechanismDefinition(@Observes @WithAnnotations({BasicAuthenticationMechanismDefinition.class,
+            FormAuthenticationMechanismDefinition.class, CustomFormAuthenticationMechanismDefinition.class,
+            OpenIdAuthenticationMechanismDefinition.class}) ProcessAnnotatedType<?> type) {
+        applicationMechanism = true;
+    }
+
+    void mechanism(@Observes ProcessBeanAttributes<AdminAuthenticationMechanism> bean) {
+        if (!installs()) {
+            bean.veto();
         }
     }
 
-    private boolean configured() {
-        if (configured == null) {
-            configured = AdminAccount.from(ConfigProvider.getConfig()).isPresent();
-            if (!configured) {
+    void identityStore(@Observes ProcessBeanAttributes<AdminIdentityStore> bean) {
+        if (!installs()) {
+            bean.veto();
+        }
+    }
+
+    private boolean installs() {
+        if (installs == null) {
+            boolean configured = AdminAccount.from(ConfigProvider.getConfig()).isPresent();
+            installs = configured && !applicationMechanism;
+            if (applicationMechanism) {
+                LOG.info(() -> "The application has an authentication mechanism of its own: the admin API is open to "
+                        + "its users with the role " + AdminRole.NAME
+                        + (configured ? "; " + AdminAccount.USER_KEY + " is not used" : ""));
+            } else if (!configured) {
                 LOG.info(() -> "No built-in admin identity (" + AdminAccount.USER_KEY + ", "
                         + AdminAccount.PASSWORD_KEY + "): the admin API is open only to server realm users with the "
                         + "role " + AdminRole.NAME);
             }
         }
-        return configured;
+        return installs;
     }
 }

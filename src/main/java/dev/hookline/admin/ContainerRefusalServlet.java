@@ -2,7 +2,6 @@ package dev.hookline.admin;
 
 import dev.hookline.problem.Problem;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,11 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error page (web.xml) of the 401 and 403 the server itself sends when a realm guards the admin API: the same
+ * The error page of the 401 and 403 the server itself sends when a realm guards the admin API: the same
  * problem+json as Hookline's own answers instead of the server's HTML page. Its headers, such as the
- * {@code WWW-Authenticate} challenge, stay as the server set them.
+ * {@code WWW-Authenticate} challenge, stay as the server set them. The standalone WAR's web.xml maps it; an
+ * application that includes Hookline maps it only if it wants its own refusals answered this way, since error pages
+ * hold for the whole application.
  */
-@WebServlet("/problem")
 public class ContainerRefusalServlet extends HttpServlet {
 
     @Override

@@ -5,8 +5,6 @@ import dev.hookline.platform.metrics.Rejection;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
-import dev.hookline.verify.SignatureFilter;
-import dev.hookline.verify.Signed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

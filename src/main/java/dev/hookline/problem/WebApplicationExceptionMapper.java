@@ -5,13 +5,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * The answers the JAX-RS runtime chooses itself (no such path 404, method not allowed 405, unsupported media type
  * 415, ...) in the same problem+json form as Hookline's own, keeping their headers such as {@code Allow}.
  */
-@Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Context

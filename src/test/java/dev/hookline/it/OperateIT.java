@@ -148,7 +148,7 @@ class OperateIT {
         HttpResponse<String> response = get(base + "openapi.yaml");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").contains("yaml"));
-        assertEquals(Files.readString(Path.of("src/main/webapp/openapi.yaml")), response.body());
+        assertEquals(Files.readString(Path.of("src/main/resources/META-INF/resources/openapi.yaml")), response.body());
         for (String path : List.of("/api/webhooks/{source}:", "/api/admin/deliveries:", "/api/admin/deliveries/{id}:",
                 "/api/admin/deliveries/{id}/replay:", "/api/admin/deliveries/replay:", "/api/admin/stats:",
                 "/api/metrics:")) {

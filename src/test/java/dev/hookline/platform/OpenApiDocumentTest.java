@@ -17,7 +17,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyResourcePathIsDocumented() throws Exception {
-        String document = Files.readString(java.nio.file.Path.of("src/main/webapp/openapi.yaml"));
+        String document = Files.readString(java.nio.file.Path.of("src/main/resources/META-INF/resources/openapi.yaml"));
         String root = "/" + HooklineApplication.class.getAnnotation(ApplicationPath.class).value();
         List<String> paths = resourcePaths(root);
         assertTrue(paths.size() >= 7, paths.toString());

@@ -1,10 +1,12 @@
-package dev.hookline.verify;
+package dev.hookline.ingest;
 
 import dev.hookline.platform.metrics.Metrics;
 import dev.hookline.platform.metrics.Rejection;
 import dev.hookline.problem.Problem;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
+import dev.hookline.verify.SignatureRejected;
+import dev.hookline.verify.SignedRequest;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,6 @@ import java.util.logging.Logger;
  * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). Only then does the
  * resource see the request, with the raw bytes put back exactly as they arrived.
  */
-@Provider
 @Signed
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package dev.hookline.verify;
+package dev.hookline.ingest;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;

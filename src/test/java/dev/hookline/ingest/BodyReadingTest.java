@@ -1,4 +1,4 @@
-package dev.hookline.verify;
+package dev.hookline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

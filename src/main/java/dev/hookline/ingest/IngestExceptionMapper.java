@@ -1,19 +1,15 @@
-package dev.hookline.problem;
+package dev.hookline.ingest;
 
-import dev.hookline.ingest.IngestException;
-import dev.hookline.ingest.StorageUnavailable;
-import dev.hookline.ingest.UnreadableDelivery;
+import dev.hookline.problem.Problem;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Answers a delivery that could not be taken in: 400 when it cannot be read, 503 when it cannot be stored. */
-@Provider
 public class IngestExceptionMapper implements ExceptionMapper<IngestException> {
 
     private static final Logger LOG = Logger.getLogger(IngestExceptionMapper.class.getName());

@@ -31,6 +31,10 @@
             throw new Unauthorized(response.status === 403 ? 'This user does not have the role hookline-admin.'
                 : 'The user name or password is not right.');
         }
+        // An application's own login (a form, say) answers with its login page instead: not the API.
+        if (response.redirected || !(response.headers.get('Content-Type') || '').includes('json')) {
+            throw new Unauthorized('Log in to the application first.');
+        }
         const body = await response.json().catch(() => ({}));
         if (!response.ok) {
             throw new Error(body.detail || body.title || ('HTTP ' + response.status));
@@ -345,6 +349,7 @@
     if (authorization) {
         showConsole();
     } else {
-        showLogin();
+        // The application that includes Hookline may have logged this browser in already (a session of its own).
+        call('GET', 'stats', {window: 'PT1M'}).then(() => showConsole(), () => showLogin());
     }
 })();
