@@ -2,6 +2,7 @@ package dev.hookline.dispatch;
 
 import dev.hookline.api.Webhook;
 import dev.hookline.platform.DeliveryOutcomes;
+import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
@@ -9,10 +10,8 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +29,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers stored deliveries to the application's observers, outside the request that received them, on the server's
- * managed executors. Work reaches a node three ways: fresh deliveries it leased as it stored them (see
+ * Delivers stored deliveries to the application's observers, outside the request that received them, on Hookline's
+ * own workers (see {@link DispatchWorkers}). Work reaches a node three ways: fresh deliveries it leased as it stored them (see
  * {@link #leaseFresh}) are attempted at once from memory; other fresh ones are claimed at once, from the ingest's hint;
  * and everything else (retries, replays, other nodes' left-overs) is claimed with a lease (see {@link Claims}) by a
  * poll every {@code hookline.dispatch.poll-interval}. Deliveries claimed together are attempted together, in one
@@ -41,12 +41,14 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-    /** Hookline's own pool (WEB-INF/web.xml), so that a hanging observer cannot stop every other attempt. */
-    @Resource(lookup = "java:app/hookline/Dispatch")
-    ManagedExecutorService executor;
+    @Inject
+    DispatchWorkers workers;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /** Hookline's own pool, so that a hanging observer cannot stop every other attempt. */
+    private Executor executor;
+
+    @Inject
+    ServerResources server;
 
     @Inject
     Claims claims;
@@ -166,9 +168,14 @@ public class Dispatcher {
     }
 
     /** Starts polling: at once, for what a previous run left, then every poll interval. */
+    @PostConstruct
+    void workers() {
+        executor = workers.executor();
+    }
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long every = settings.pollInterval().toMillis();
-        polling = scheduler.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+        polling = server.scheduler().scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "
                 + settings.pollInterval());
     }

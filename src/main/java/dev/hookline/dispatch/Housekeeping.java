@@ -1,9 +1,8 @@
 package dev.hookline.dispatch;
 
+import dev.hookline.platform.ServerResources;
 import dev.hookline.store.Purges;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -25,8 +24,8 @@ public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    ServerResources server;
 
     @Inject
     Purges purges;
@@ -41,7 +40,7 @@ public class Housekeeping {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long every = settings.purgeInterval().toMillis();
-        purging = scheduler.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+        purging = server.scheduler().scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

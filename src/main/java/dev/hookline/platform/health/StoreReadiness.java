@@ -1,7 +1,6 @@
 package dev.hookline.platform.health;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
+import dev.hookline.platform.ServerResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -25,13 +24,13 @@ public class StoreReadiness implements HealthCheck {
     @Inject
     StorePing ping;
 
-    @Resource
-    ContextService contexts;
+    @Inject
+    ServerResources server;
 
     private volatile Runnable pingInContext;
 
     void captureContext(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        pingInContext = contexts.createContextualProxy((Runnable) ping::ping, Runnable.class);
+        pingInContext = server.contexts().createContextualProxy((Runnable) ping::ping, Runnable.class);
     }
 
     @Override
