@@ -8,12 +8,10 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.ClaimedDeliveries;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.store.FailedAttempts;
 import dev.hookline.store.StoredHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -41,11 +39,11 @@ public class DeliveryProcessor {
     /** The longest error text kept with a failed delivery. */
     static final int MAX_ERROR = 4000;
 
-    @PersistenceContext(unitName = "hookline")
-    EntityManager em;
-
     @Inject
     ClaimedDeliveries claimed;
+
+    @Inject
+    FailedAttempts failures;
 
     @Inject
     ObserverRoutes routes;
@@ -139,7 +137,7 @@ public class DeliveryProcessor {
     @Transactional(TxType.REQUIRES_NEW)
     public Delivery recordFailure(Claim claim, String node, Throwable error) {
         String id = claim.id();
-        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Delivery delivery = failures.lock(id);
         if (delivery == null || !delivery.isClaimedBy(claim, node)) {
             return null;
         }
@@ -156,6 +154,7 @@ public class DeliveryProcessor {
                     : "; later deliveries of ordering key '" + delivery.orderingKey()
                     + "' wait until it is replayed or deleted"));
         }
+        failures.record(delivery);
         return delivery;
     }
 

@@ -1,22 +1,20 @@
 package dev.hookline.store;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 
 /**
  * The deliveries of an attempt, read and finished inside the attempt's own transaction: one read for however many
@@ -39,14 +37,11 @@ public class ClaimedDeliveries {
             + " next_attempt_at = NULL, claimed_by = NULL, lease_until = NULL"
             + " WHERE id = ? AND claimed_by = ? AND attempts = ?";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    StoreDataSource store;
 
     @Inject
     StoreProduct product;
-
-    @PersistenceContext(unitName = "hookline")
-    EntityManager em;
 
     /**
      * Of these claims, the deliveries that are still this node's for the claimed attempt, in the order they were
@@ -55,16 +50,10 @@ public class ClaimedDeliveries {
      */
     @Transactional(TxType.MANDATORY)
     public List<Delivery> stillClaimed(List<Claim> claims, String node) {
-        Map<String, Claim> byId = new HashMap<>();
-        claims.forEach(claim -> byId.put(claim.id(), claim));
-        Map<String, Delivery> found = new HashMap<>();
-        em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
-                .setParameter("ids", List.copyOf(byId.keySet()))
-                // Nothing read here is written back: spare the providers their change tracking.
-                .setHint("eclipselink.read-only", "true")
-                .setHint("org.hibernate.readOnly", true)
-                .getResultList()
-                .forEach(delivery -> found.put(delivery.id(), delivery));
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Delivery> found = read(claims.stream().map(Claim::id).distinct().toList());
         List<Delivery> current = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
             Delivery delivery = found.get(claim.id());
@@ -74,6 +63,31 @@ public class ClaimedDeliveries {
         }
         current.sort(Comparator.comparing(Delivery::id));
         return current;
+    }
+
+    /** The deliveries of these ids that are stored, by id. */
+    private Map<String, Delivery> read(List<String> ids) {
+        // The list is padded to a power of two (with the last id again), so that the few lengths there are make few
+        // distinct statements for the driver and the database to prepare, rather than one for every batch size.
+        int placeholders = Integer.highestOneBit(ids.size() * 2 - 1);
+        String sql = "SELECT " + DeliveryRows.COLUMNS + " FROM hookline_delivery WHERE id IN ("
+                + String.join(", ", Collections.nCopies(placeholders, "?")) + ")";
+        Map<String, Delivery> found = new HashMap<>();
+        try (Connection connection = store.connection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int p = 0; p < placeholders; p++) {
+                select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Delivery delivery = DeliveryRows.read(rows);
+                    found.put(delivery.id(), delivery);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreFailure("Reading " + ids.size() + " claimed deliveries failed", e);
+        }
     }
 
     /**
@@ -88,7 +102,7 @@ public class ClaimedDeliveries {
             return 0;
         }
         // The connection is the transaction's: the server hands out the one already enlisted in it.
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = store.connection();
              PreparedStatement update = connection.prepareStatement(FINISH)) {
             // A batch where the driver counts each statement's rows: a row not counted is a claim lost.
             boolean batch = product.isPostgres(connection);

@@ -1,6 +1,5 @@
 package dev.hookline.store;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Leases due deliveries to one node, so that many nodes share one table without doing the same work twice and a
@@ -37,8 +35,8 @@ public class Claims {
             + " WHERE e.source = d.source AND e.ordering_key = d.ordering_key AND e.id < d.id"
             + " AND e.status IN ('RECEIVED', 'PROCESSING', 'FAILED', 'DEAD')))";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    StoreDataSource store;
 
     @Inject
     StoreProduct product;
@@ -75,7 +73,7 @@ public class Claims {
 
     private List<Claim> claim(String node, Instant now, Instant leaseUntil, String due, String filter,
                               List<String> arguments, int limit) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = store.connection()) {
             List<Claim> selected = select(connection, now, due, filter, arguments, limit);
             return selected.isEmpty() ? selected : mark(connection, node, now, leaseUntil, due, selected);
         } catch (SQLException e) {

@@ -1,82 +1,74 @@
 package dev.hookline.store;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
  * One delivery as received: the raw body exactly as signed, the headers without signatures or credentials, and its
- * dispatch state. The database's unique (source, delivery id) is what makes a second arrival a duplicate.
+ * dispatch state. The database's unique (source, delivery id) is what makes a second arrival a duplicate. A row of
+ * {@code hookline_delivery}: {@link DeliveryRows} reads it, the store classes write it.
  */
-@Entity
-@Table(name = "hookline_delivery",
-        uniqueConstraints = @UniqueConstraint(name = "hookline_delivery_once", columnNames = {"source", "delivery_id"}))
 public class Delivery {
 
-    @Id
-    @Column(length = 36)
-    private String id;
+    private final String id;
 
-    @Column(nullable = false, length = 64)
-    private String source;
+    private final String source;
 
-    @Column(name = "delivery_id", nullable = false, length = 255)
-    private String deliveryId;
+    private final String deliveryId;
 
-    @Column(name = "event_type", nullable = false, length = 255)
-    private String eventType;
+    private final String eventType;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private DeliveryStatus status;
 
-    @Column(nullable = false)
     private int attempts;
 
     /** The attempts made before the last replay: retries are counted from there. */
-    @Column(name = "attempts_before_replay", nullable = false)
-    private int attemptsBeforeReplay;
+    private final int attemptsBeforeReplay;
 
-    @Column(name = "received_at", nullable = false)
-    private OffsetDateTime receivedAt;
+    private final OffsetDateTime receivedAt;
 
-    @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
 
-    @Column(name = "last_attempt_at")
     private OffsetDateTime lastAttemptAt;
 
-    @Column(name = "last_error", length = 4000)
     private String lastError;
 
     /** The node whose lease on the delivery is current; set while {@code PROCESSING}. */
-    @Column(name = "claimed_by", length = 64)
     private String claimedBy;
 
     /** When the lease ends: past it, any node may take the delivery over. */
-    @Column(name = "lease_until")
     private OffsetDateTime leaseUntil;
 
     /** For an ordered source, the line the delivery waits in; {@code null} for an unordered one. */
-    @Column(name = "ordering_key", length = 255)
     private String orderingKey;
 
     /** The headers as a JSON object of name to array of values. */
-    @Column(nullable = false)
-    private String headers;
+    private final String headers;
 
-    @Column(nullable = false)
-    private byte[] body;
+    private final byte[] body;
 
-    protected Delivery() {
-        // for JPA
+    /** A delivery as stored, with every column of its row (see {@link DeliveryRows}). */
+    Delivery(String id, String source, String deliveryId, String eventType, DeliveryStatus status, int attempts,
+             int attemptsBeforeReplay, OffsetDateTime receivedAt, OffsetDateTime nextAttemptAt,
+             OffsetDateTime lastAttemptAt, String lastError, String claimedBy, OffsetDateTime leaseUntil,
+             String orderingKey, String headers, byte[] body) {
+        this.id = id;
+        this.source = source;
+        this.deliveryId = deliveryId;
+        this.eventType = eventType;
+        this.status = status;
+        this.attempts = attempts;
+        this.attemptsBeforeReplay = attemptsBeforeReplay;
+        this.receivedAt = receivedAt;
+        this.nextAttemptAt = nextAttemptAt;
+        this.lastAttemptAt = lastAttemptAt;
+        this.lastError = lastError;
+        this.claimedBy = claimedBy;
+        this.leaseUntil = leaseUntil;
+        this.orderingKey = orderingKey;
+        this.headers = headers;
+        this.body = body;
     }
 
     public Delivery(String id, String source, String deliveryId, String eventType, Instant receivedAt,
@@ -90,6 +82,7 @@ public class Delivery {
         this.headers = headers;
         this.body = body;
         this.status = DeliveryStatus.RECEIVED;
+        this.attemptsBeforeReplay = 0;
     }
 
     public String id() {
@@ -218,7 +211,7 @@ public class Delivery {
         leaseUntil = null;
     }
 
-    /** Times are stored as UTC timestamps with zone: a portable JPA type on every provider and database. */
+    /** Times are stored as UTC timestamps with zone: a type JDBC 4.2 maps portably on every driver. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

@@ -2,26 +2,20 @@ package dev.hookline.store;
 
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Inserts received deliveries, each call its own transaction, committed when the call returns. The database's unique
  * (source, delivery id) decides what is a duplicate: nothing here checks before inserting. The insert is one JDBC
- * batch on the transaction's connection: the rows are new and written once, and a persistence context would only
- * track them to no purpose. On H2, which runs in the server's own process, the rows are inserted one statement each
+ * batch on the transaction's connection. On H2, which runs in the server's own process, the rows are inserted one statement each
  * instead: a batch saves no round trip there, and H2's {@code executeBatch} builds an exception (with the request
  * thread's whole stack trace) on every call, which cost more than the insert of a small batch.
  */
@@ -32,11 +26,10 @@ public class DeliveryWriter {
             + " attempts, attempts_before_replay, received_at, next_attempt_at, last_attempt_at, claimed_by,"
             + " lease_until, ordering_key, headers, body) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @PersistenceContext(unitName = "hookline")
-    EntityManager em;
+    private static final String ID_OF = "SELECT id FROM hookline_delivery WHERE source = ? AND delivery_id = ?";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    StoreDataSource store;
 
     @Inject
     Sources sources;
@@ -51,7 +44,7 @@ public class DeliveryWriter {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void insertAll(List<Delivery> deliveries) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = store.connection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             boolean oneByOne = product.isH2(connection);
             for (Delivery delivery : deliveries) {
@@ -67,11 +60,11 @@ public class DeliveryWriter {
                 insert.setString(p++, delivery.eventType());
                 insert.setString(p++, delivery.status().name());
                 insert.setInt(p++, delivery.attempts());
-                setTime(insert, p++, delivery.receivedAt());
-                setTime(insert, p++, delivery.nextAttemptAt());
-                setTime(insert, p++, delivery.lastAttemptAt());
+                DeliveryRows.setTime(insert, p++, delivery.receivedAt());
+                DeliveryRows.setTime(insert, p++, delivery.nextAttemptAt());
+                DeliveryRows.setTime(insert, p++, delivery.lastAttemptAt());
                 insert.setString(p++, delivery.claimedBy());
-                setTime(insert, p++, delivery.leaseUntil());
+                DeliveryRows.setTime(insert, p++, delivery.leaseUntil());
                 insert.setString(p++, delivery.orderingKey());
                 insert.setString(p++, delivery.headers());
                 insert.setBytes(p, delivery.body());
@@ -89,25 +82,19 @@ public class DeliveryWriter {
         }
     }
 
-    /** Times as UTC timestamps with zone, as the entity maps them; a null typed, for drivers that ask. */
-    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
-        if (time == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, Delivery.utc(time));
-        }
-    }
-
     /** The id of the delivery stored for this source and delivery id, or {@code null}. */
     @Transactional(TxType.REQUIRES_NEW)
     public String idOf(String source, String deliveryId) {
-        List<String> ids = em.createQuery(
-                        "select d.id from Delivery d where d.source = :source and d.deliveryId = :deliveryId",
-                        String.class)
-                .setParameter("source", source)
-                .setParameter("deliveryId", deliveryId)
-                .getResultList();
-        return ids.isEmpty() ? null : ids.get(0);
+        try (Connection connection = store.connection();
+             PreparedStatement select = connection.prepareStatement(ID_OF)) {
+            select.setString(1, source);
+            select.setString(2, deliveryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("Reading the id of a stored delivery failed", e);
+        }
     }
 
     /** Whether a failure was the database refusing a second row for the same key (SQL state class 23). */

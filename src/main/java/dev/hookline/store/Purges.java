@@ -1,7 +1,7 @@
 package dev.hookline.store;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Deletes finished deliveries past their retention, one bounded batch per transaction, so that a purge never holds
@@ -19,8 +18,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Purges {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    StoreDataSource store;
 
     /**
      * Deletes up to {@code batch} finished deliveries received before {@code before}.
@@ -32,7 +31,7 @@ public class Purges {
         // Ids are UUIDv7, ordered by receipt time: the primary key index finds the old ones without a second index.
         String sql = "DELETE FROM hookline_delivery WHERE id IN (SELECT id FROM hookline_delivery"
                 + " WHERE id < ? AND status IN ('PROCESSED', 'UNHANDLED') LIMIT ?)";
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = store.connection();
              PreparedStatement delete = connection.prepareStatement(sql)) {
             delete.setString(1, firstIdAt(before));
             delete.setInt(2, batch);

@@ -1,11 +1,14 @@
 package dev.hookline.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,35 +21,55 @@ public class Resets {
 
     private static final List<DeliveryStatus> RESETTABLE = List.of(DeliveryStatus.DEAD, DeliveryStatus.FAILED,
             DeliveryStatus.PROCESSED, DeliveryStatus.UNHANDLED);
-    private static final String RESET = "update Delivery d set d.status = :received,"
-            + " d.attemptsBeforeReplay = d.attempts,"
-            + " d.nextAttemptAt = :now, d.claimedBy = null, d.leaseUntil = null";
+    /** Binds the status {@code RECEIVED}, then the time now, then the conditions' values. */
+    private static final String RESET = "UPDATE hookline_delivery SET status = ?,"
+            + " attempts_before_replay = attempts,"
+            + " next_attempt_at = ?, claimed_by = NULL, lease_until = NULL";
+    private static final String ONE = RESET + " WHERE id = ? AND status IN ("
+            + String.join(", ", Collections.nCopies(RESETTABLE.size(), "?")) + ")";
+    private static final String DEAD = RESET + " WHERE status = ?";
+    private static final String DEAD_OF_SOURCE = DEAD + " AND source = ?";
 
-    @PersistenceContext(unitName = "hookline")
-    EntityManager em;
+    @Inject
+    StoreDataSource store;
 
     /** @return 1 when the delivery was reset, 0 when there is none of that id or it is received or processing */
     @Transactional(TxType.REQUIRES_NEW)
     public int one(String id, Instant now) {
-        return em.createQuery(RESET + " where d.id = :id and d.status in :resettable")
-                .setParameter("received", DeliveryStatus.RECEIVED)
-                .setParameter("now", Delivery.utc(now))
-                .setParameter("id", id)
-                .setParameter("resettable", RESETTABLE)
-                .executeUpdate();
+        try (Connection connection = store.connection();
+             PreparedStatement update = connection.prepareStatement(ONE)) {
+            int p = bindReset(update, now);
+            update.setString(p++, id);
+            for (DeliveryStatus status : RESETTABLE) {
+                update.setString(p++, status.name());
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure("Replaying delivery " + id + " failed", e);
+        }
     }
 
     /** Resets every dead delivery of a source, or of all sources when {@code source} is {@code null}. */
     @Transactional(TxType.REQUIRES_NEW)
     public int deadOf(String source, Instant now) {
-        String where = source == null ? " where d.status = :dead" : " where d.status = :dead and d.source = :source";
-        var update = em.createQuery(RESET + where)
-                .setParameter("received", DeliveryStatus.RECEIVED)
-                .setParameter("now", Delivery.utc(now))
-                .setParameter("dead", DeliveryStatus.DEAD);
-        if (source != null) {
-            update.setParameter("source", source);
+        try (Connection connection = store.connection();
+             PreparedStatement update = connection.prepareStatement(source == null ? DEAD : DEAD_OF_SOURCE)) {
+            int p = bindReset(update, now);
+            update.setString(p++, DeliveryStatus.DEAD.name());
+            if (source != null) {
+                update.setString(p, source);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure("Replaying the dead deliveries" + (source == null ? "" : " of " + source)
+                    + " failed", e);
         }
-        return update.executeUpdate();
+    }
+
+    /** Binds what every reset sets; answers the index of the first condition. */
+    private static int bindReset(PreparedStatement update, Instant now) throws SQLException {
+        update.setString(1, DeliveryStatus.RECEIVED.name());
+        DeliveryRows.setTime(update, 2, now);
+        return 3;
     }
 }

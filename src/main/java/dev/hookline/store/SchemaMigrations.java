@@ -1,7 +1,6 @@
 package dev.hookline.store;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -26,8 +24,8 @@ public class SchemaMigrations {
     /** Hookline's own history table, so that an application's Flyway on the same database is not disturbed. */
     static final String HISTORY = "hookline_schema_history";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    StoreDataSource store;
 
     @Inject
     Config config;
@@ -40,7 +38,7 @@ public class SchemaMigrations {
         }
         ClassLoader loader = SchemaMigrations.class.getClassLoader();
         MigrateResult result = Flyway.configure(loader)
-                .dataSource(dataSource)
+                .dataSource(store.dataSource())
                 .table(HISTORY)
                 // A database whose table an earlier release created without Flyway: V1 is written to be a no-op there.
                 .baselineOnMigrate(true)

@@ -1,22 +1,33 @@
 package dev.hookline.it;
 
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.store.StoreDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /** Puts a stored delivery into a state the tests need and dispatch does not produce on its own yet (DEAD). */
 @ApplicationScoped
 @Transactional
 public class DeliveryStates {
 
-    @PersistenceContext(unitName = "hookline")
-    EntityManager em;
+    @Inject
+    StoreDataSource store;
 
     public void set(String id, DeliveryStatus status) {
-        int updated = em.createQuery("update Delivery d set d.status = :status where d.id = :id")
-                .setParameter("status", status).setParameter("id", id).executeUpdate();
+        int updated;
+        try (Connection connection = store.connection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE hookline_delivery SET status = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setString(2, id);
+            updated = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         if (updated != 1) {
             throw new IllegalStateException("no delivery " + id);
         }

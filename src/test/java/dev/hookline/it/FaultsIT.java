@@ -73,7 +73,7 @@ class FaultsIT {
 
     @Test
     void hangingObserverNeitherSlowsIngestNorKeepsItsDeliveryFromBeingTakenOver() throws Exception {
-        // A cold first attempt (JPA's first queries) can outlast this test's short lease: warm up first.
+        // A cold first attempt (the first statements prepared, the JIT cold) can outlast this test's short lease: warm up first.
         awaitAttempts(json(send("push", UUID.randomUUID().toString())), 1, Duration.ofSeconds(20));
         String id = json(send("hang", UUID.randomUUID().toString()));
         assertTrue(HangingObserver.hanging.await(10, TimeUnit.SECONDS), "the observer hangs");

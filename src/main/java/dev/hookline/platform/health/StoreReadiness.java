@@ -12,8 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness: down when the store does not answer a trivial query, since Hookline then answers every webhook 503.
  *
- * <p>Servers call health checks on threads of their own, without the application's naming context that JPA and JTA
- * look things up in; so the ping runs through a contextual proxy captured while the application starts. The query
+ * <p>Servers call health checks on threads of their own, without the application's naming context that JTA looks
+ * things up in; so the ping runs through a contextual proxy captured while the application starts. The query
  * has a timeout of its own; a pool waiting for a connection to a dead database holds the check for the pool's wait
  * time (see docs/operate.md).
  */

@@ -1,0 +1,45 @@
+package dev.hookline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class DeliveryRowsTest {
+
+    @Test
+    void everyColumnReadIsOneTheMigrationsCreateAndNoneIsLeftOut() throws IOException {
+        List<String> columns = Arrays.stream(DeliveryRows.COLUMNS.split(",")).map(String::strip).toList();
+        String migrations;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", MigrationScripts.LOCATION))) {
+            migrations = files.sorted().map(DeliveryRowsTest::read).collect(Collectors.joining("\n"))
+                    .toLowerCase(Locale.ROOT);
+        }
+        for (String column : columns) {
+            assertTrue(migrations.matches("(?s).*\\b" + column + " (varchar|integer|timestamp|bytea).*"), column);
+        }
+        // The table's columns: those of V1's CREATE TABLE and those later migrations add.
+        long created = migrations.lines()
+                .filter(line -> line.matches("\\s+\\w+ (varchar|integer|timestamp|bytea).*")
+                        || line.contains("add column"))
+                .count();
+        assertEquals(created, columns.size());
+        assertEquals(columns.size(), columns.stream().distinct().count());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
