@@ -1,6 +1,10 @@
 package dev.hookline.admin;
 
+import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -12,6 +16,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -33,21 +38,31 @@ public class AdminSecurityExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(AdminSecurityExtension.class.getName());
 
-    private boolean applicationMechanism;
+    /** The application's own mechanism, or its definition's class; {@code null} when it has none. */
+    private String applicationMechanism;
     private Boolean installs;
 
+    /**
+     * A class that would be a mechanism bean: discovered, and neither restricted by {@code @Typed} to other types (as
+     * the server's own mechanisms are, which only their definitions enable) nor a disabled alternative.
+     */
     void applicationMechanism(@Observes ProcessAnnotatedType<? extends HttpAuthenticationMechanism> type) {
-        Class<?> found = type.getAnnotatedType().getJavaClass();
-        if (found != AdminAuthenticationMechanism.class && !found.isInterface()
-                && !Modifier.isAbstract(found.getModifiers()) && !found.isAnnotationPresent(Decorator.class)) {
-            applicationMechanism = true;
+        AnnotatedType<?> annotated = type.getAnnotatedType();
+        Class<?> found = annotated.getJavaClass();
+        Typed typed = annotated.getAnnotation(Typed.class);
+        if (found == AdminAuthenticationMechanism.class || found.isInterface()
+                || Modifier.isAbstract(found.getModifiers()) || annotated.isAnnotationPresent(Decorator.class)
+                || typed != null && !Arrays.asList(typed.value()).contains(HttpAuthenticationMechanism.class)
+                || annotated.isAnnotationPresent(Alternative.class) && !annotated.isAnnotationPresent(Priority.class)) {
+            return;
         }
+        applicationMechanism = found.getName();
     }
 
     void applicationMechanismDefinition(@Observes @WithAnnotations({BasicAuthenticationMechanismDefinition.class,
             FormAuthenticationMechanismDefinition.class, CustomFormAuthenticationMechanismDefinition.class,
             OpenIdAuthenticationMechanismDefinition.class}) ProcessAnnotatedType<?> type) {
-        applicationMechanism = true;
+        applicationMechanism = type.getAnnotatedType().getJavaClass().getName();
     }
 
     void mechanism(@Observes ProcessBeanAttributes<AdminAuthenticationMechanism> bean) {
@@ -65,10 +80,10 @@ public class AdminSecurityExtension implements Extension {
     private boolean installs() {
         if (installs == null) {
             boolean configured = AdminAccount.from(ConfigProvider.getConfig()).isPresent();
-            installs = configured && !applicationMechanism;
-            if (applicationMechanism) {
-                LOG.info(() -> "The application has an authentication mechanism of its own: the admin API is open to "
-                        + "its users with the role " + AdminRole.NAME
+            installs = configured && applicationMechanism == null;
+            if (applicationMechanism != null) {
+                LOG.info(() -> "The application has an authentication mechanism of its own (" + applicationMechanism
+                        + "): the admin API is open to its users with the role " + AdminRole.NAME
                         + (configured ? "; " + AdminAccount.USER_KEY + " is not used" : ""));
             } else if (!configured) {
                 LOG.info(() -> "No built-in admin identity (" + AdminAccount.USER_KEY + ", "
