@@ -1,7 +1,6 @@
 package dev.hookline.dispatch;
 
 import dev.hookline.api.Webhook;
-import dev.hookline.platform.DeliveryOutcomes;
 import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.source.Source;

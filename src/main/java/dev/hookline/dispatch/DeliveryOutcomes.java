@@ -1,4 +1,4 @@
-package dev.hookline.platform;
+package dev.hookline.dispatch;
 
 import dev.hookline.platform.metrics.Metrics;
 import dev.hookline.store.DeliveryStatus;

@@ -1,4 +1,4 @@
-package dev.hookline.platform;
+package dev.hookline.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,4 +1,4 @@
-package dev.hookline.platform;
+package dev.hookline.web;
 
 import dev.hookline.admin.AdminProblems;
 import dev.hookline.admin.DeliveriesResource;

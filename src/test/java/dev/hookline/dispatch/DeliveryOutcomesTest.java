@@ -1,4 +1,4 @@
-package dev.hookline.platform;
+package dev.hookline.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
