@@ -1,6 +1,5 @@
 package dev.hookline.store;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -34,40 +33,45 @@ public class StoreDataSource {
     @Inject
     Config config;
 
-    private DataSource dataSource;
+    private volatile DataSource dataSource;
 
-    @PostConstruct
-    void lookUp() {
+    /**
+     * Looks the datasource up as the application starts, even when nothing else touches the store then
+     * ({@code hookline.schema.migrate=false}): a wrong name stops the deployment with a message naming the key. Thrown
+     * from an observer rather than from {@code @PostConstruct}, whose failures the container wraps in its own.
+     */
+    void lookUpOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+                       @Initialized(ApplicationScoped.class) Object started) {
+        dataSource();
+    }
+
+    private DataSource lookUp() {
         String name = config.getOptionalValue(KEY, String.class).map(String::strip).orElse(DEFAULT);
         Object found;
         try {
             found = new InitialContext().lookup(name);
         } catch (NamingException | RuntimeException e) {
-            throw new IllegalStateException("No datasource could be looked up at " + KEY + "=" + name
+            throw new InvalidStoreConfiguration("No datasource could be looked up at " + KEY + "=" + name
                     + ": name a javax.sql.DataSource of the server (JNDI)", e);
         }
         if (!(found instanceof DataSource source)) {
-            throw new IllegalStateException(KEY + "=" + name + " names a " + (found == null ? "null"
-                    : found.getClass().getName()) + ", not a javax.sql.DataSource");
+            throw new InvalidStoreConfiguration(KEY + "=" + name + " names a " + (found == null ? "null"
+                    : found.getClass().getName()) + ", not a javax.sql.DataSource", null);
         }
-        dataSource = source;
-    }
-
-    /**
-     * Creates the bean while the application starts, so that the lookup runs there even when nothing else touches the
-     * store at start-up ({@code hookline.schema.migrate=false}), and a wrong name stops the deployment.
-     */
-    void lookUpOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
-                       @Initialized(ApplicationScoped.class) Object started) {
-        // Being called is enough: the container created the bean, and with it looked the datasource up.
+        return source;
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        DataSource known = dataSource;
+        if (known == null) {
+            known = lookUp();
+            dataSource = known;
+        }
+        return known;
     }
 
     /** A connection to close when done; inside a JTA transaction, the one the server enlisted in it. */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return dataSource().getConnection();
     }
 }

@@ -62,6 +62,20 @@ class ConfigurationIT {
                 "hookline.source.acme.forward.jms=java:app/jms/Nowhere"));
     }
 
+    @Deployment(name = "unknown-datasource", managed = false)
+    static WebArchive unknownDatasource() {
+        return Deployments.hookline("unknown-datasource", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=github",
+                "hookline.source.acme.secrets=" + SECRET,
+                "hookline.datasource=java:app/jdbc/NoSuchDatabase"));
+    }
+
+    @Test
+    void datasourceThatIsNotThereStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("unknown-datasource", "hookline.datasource=java:app/jdbc/NoSuchDatabase");
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "hookline.test.jms", matches = "false")
     void forwardingWithoutABrokerStopsTheDeployment() throws Exception {
