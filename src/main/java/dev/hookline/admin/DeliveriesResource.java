@@ -33,6 +33,7 @@ import java.util.logging.Logger;
  * user who asked.
  */
 @Path("admin/deliveries")
+@AdminOnly
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {

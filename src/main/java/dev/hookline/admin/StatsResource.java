@@ -28,6 +28,7 @@ import java.util.Map;
  * series are this server's since its start (they live in memory); the counts are the whole store's.
  */
 @Path("admin/stats")
+@AdminOnly
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {

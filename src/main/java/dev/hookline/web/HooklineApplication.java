@@ -1,5 +1,6 @@
 package dev.hookline.web;
 
+import dev.hookline.admin.AdminGate;
 import dev.hookline.admin.AdminProblems;
 import dev.hookline.admin.DeliveriesResource;
 import dev.hookline.admin.StatsResource;
@@ -29,7 +30,7 @@ public class HooklineApplication extends Application {
     static final Set<Class<?>> RESOURCES = Set.of(WebhookResource.class, DeliveriesResource.class,
             StatsResource.class, MetricsResource.class);
 
-    private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, IngestExceptionMapper.class,
+    private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, AdminGate.class, IngestExceptionMapper.class,
             AdminProblems.class, WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class);
 
     @Override
