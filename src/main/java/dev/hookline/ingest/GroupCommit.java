@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Group commit without a thread of its own: concurrent requests queue their items; one of them, the leader, writes
@@ -62,6 +63,7 @@ final class GroupCommit<T, R> {
 
     private final int maxBatch;
     private final Consumer<List<Pending<T, R>>> writer;
+    private final Function<Throwable, RuntimeException> failure;
     private final ReentrantLock lock = new ReentrantLock();
     /** Not empty only while a leader is writing: whoever finds no leader leads with a queue of its own item. */
     private List<Pending<T, R>> queue = new ArrayList<>();
@@ -69,10 +71,12 @@ final class GroupCommit<T, R> {
 
     /**
      * @param writer writes a batch and completes or fails each of its pendings
+     * @param failure what the submitters of a batch are answered when the writer throws instead, whatever it throws
      */
-    GroupCommit(int maxBatch, Consumer<List<Pending<T, R>>> writer) {
+    GroupCommit(int maxBatch, Consumer<List<Pending<T, R>>> writer, Function<Throwable, RuntimeException> failure) {
         this.maxBatch = maxBatch;
         this.writer = writer;
+        this.failure = failure;
     }
 
     @SuppressWarnings("unchecked")
@@ -117,8 +121,11 @@ final class GroupCommit<T, R> {
         }
         try {
             writer.accept(batch);
-        } catch (RuntimeException e) {
-            batch.stream().filter(pending -> !pending.isDone()).forEach(pending -> pending.fail(e));
+        } catch (Throwable e) {
+            // An Error too: a submitter left without an answer would wait for ever, and so would every request after
+            // it that joins a batch. The error is answered to each, and the next batch leads on.
+            RuntimeException answer = failure.apply(e);
+            batch.stream().filter(pending -> !pending.isDone()).forEach(pending -> pending.fail(answer));
         } finally {
             handOver();
         }

@@ -29,7 +29,8 @@ public class Inbox {
     @Inject
     Dispatcher dispatcher;
 
-    private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write);
+    private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write,
+            StorageUnavailable::new);
 
     /**
      * Stores the delivery and returns once it is committed, or says it was stored before.

@@ -1,7 +1,7 @@
 package dev.hookline.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,8 +30,7 @@ class MigrationScriptsTest {
         assertEquals(MigrationScripts.NAMES.size(), found.size());
         for (LoadableResource script : found) {
             try (Reader reader = script.read()) {
-                assertNotNull(reader);
-                assertEquals(true, reader.read() > 0, script.getFilename());
+                assertTrue(reader.read() > 0, script.getFilename() + " is empty");
             }
         }
         assertEquals(0, scripts.getResources("R", new String[] {".sql"}).size());

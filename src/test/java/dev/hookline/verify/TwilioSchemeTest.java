@@ -151,8 +151,10 @@ class TwilioSchemeTest {
 
     @Test
     void publicUrlWithPathIsAccepted() {
-        Settings.secrets(TOKEN).option("public-url", "https://hooks.example.com:8443/api/webhooks/twilio")
-                .verifier(SCHEME);
+        String url = "https://hooks.example.com:8443/api/webhooks/twilio";
+        Verifier verifier = Settings.secrets(TOKEN).option("public-url", url).verifier(SCHEME);
+        assertAccepted(verifier, form(url, url));
+        assertRejected(MISMATCH, verifier, form(url, "https://hooks.example.com/api/webhooks/twilio"));
     }
 
     private static String sha256Hex(String body) {
