@@ -114,6 +114,11 @@ public class DeliveryProcessor {
             (route.isEmpty() ? unhandled : processed).add(claim);
             attempts.add(new Attempt(claim, hook, route, 0));
         }
+        for (Attempt attempt : attempts) {
+            if (!attempt.route().transactional().isEmpty()) {
+                observers.beforeCompletion(attempt.route(), attempt.hook());
+            }
+        }
         int finished = claimed.finish(processed, node, DeliveryStatus.PROCESSED)
                 + claimed.finish(unhandled, node, DeliveryStatus.UNHANDLED);
         if (finished != count) {

@@ -173,6 +173,9 @@ public class Dispatcher {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Looked up here, on a thread with the application's naming context, before any worker needs them.
+        server.transactions();
+        server.executor();
         long every = settings.pollInterval().toMillis();
         polling = server.scheduler().scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "
@@ -351,13 +354,13 @@ public class Dispatcher {
         }
     }
 
-    /** Reports a committed attempt, then notifies its after-commit observers. */
+    /** Reports a committed attempt, then hands it to its asynchronous observers. */
     private void finished(DeliveryProcessor.Attempt attempt) {
         Webhook hook = attempt.hook();
         outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
                 attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
                 hook.attempt(), attempt.nanos(), null);
-        attempt.route().notifyAfterCommit(hook);
+        attempt.route().notifyAsync(hook, server.executor());
     }
 
     /** Claims the next delivery of an ordered key at once, so that a line moves at attempt speed, not poll speed. */

@@ -52,12 +52,18 @@ public class ObserverRoutes {
             found.addAll(beans.resolveObserverMethods(SAMPLE, qualifier));
         }
         List<ObserverMethod<? super Webhook>> inTransaction = new ArrayList<>();
-        List<ObserverMethod<? super Webhook>> afterCommit = new ArrayList<>();
+        List<ObserverMethod<? super Webhook>> transactional = new ArrayList<>();
+        List<ObserverMethod<? super Webhook>> async = new ArrayList<>();
         for (ObserverMethod<? super Webhook> observer : found) {
-            boolean later = observer.isAsync() || observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS;
-            (later ? afterCommit : inTransaction).add(observer);
+            if (observer.isAsync()) {
+                async.add(observer);
+            } else if (observer.getTransactionPhase() == TransactionPhase.IN_PROGRESS) {
+                inTransaction.add(observer);
+            } else {
+                transactional.add(observer);
+            }
         }
-        return new Route(List.copyOf(inTransaction), List.copyOf(afterCommit),
+        return new Route(List.copyOf(inTransaction), List.copyOf(transactional), List.copyOf(async),
                 Set.of(new WebhookSource.Literal(source), new WebhookEvent.Literal(source, type)));
     }
 

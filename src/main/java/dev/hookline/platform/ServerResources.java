@@ -1,17 +1,19 @@
 package dev.hookline.platform;
 
 import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The server's default Jakarta Concurrency resources, looked up by their standard names. Looked up rather than
- * injected with {@code @Resource}: Payara injects no resources into beans of a library jar in WEB-INF/lib. Offered
- * here rather than produced as beans of those types, which would be ambiguous beside the host application's own
- * producers or the server's (Jakarta EE 11 makes them beans).
+ * The server's default Jakarta Concurrency resources and its transaction synchronization registry, looked up by their
+ * standard names. Looked up rather than injected with {@code @Resource}: Payara injects no resources into beans of a
+ * library jar in WEB-INF/lib. Offered here rather than produced as beans of those types, which would be ambiguous
+ * beside the host application's own producers or the server's (Jakarta EE 11 makes them beans).
  */
 @ApplicationScoped
 public class ServerResources {
@@ -19,6 +21,8 @@ public class ServerResources {
     private volatile ManagedScheduledExecutorService scheduler;
     private volatile ManagedThreadFactory threads;
     private volatile ContextService contexts;
+    private volatile ManagedExecutorService executor;
+    private volatile TransactionSynchronizationRegistry transactions;
 
     public ManagedScheduledExecutorService scheduler() {
         if (scheduler == null) {
@@ -40,6 +44,21 @@ public class ServerResources {
             contexts = lookup("java:comp/DefaultContextService", ContextService.class);
         }
         return contexts;
+    }
+
+    public ManagedExecutorService executor() {
+        if (executor == null) {
+            executor = lookup("java:comp/DefaultManagedExecutorService", ManagedExecutorService.class);
+        }
+        return executor;
+    }
+
+    public TransactionSynchronizationRegistry transactions() {
+        if (transactions == null) {
+            transactions = lookup("java:comp/TransactionSynchronizationRegistry",
+                    TransactionSynchronizationRegistry.class);
+        }
+        return transactions;
     }
 
     private static <T> T lookup(String name, Class<T> type) {
