@@ -9,10 +9,10 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.platform.Started;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -172,7 +172,7 @@ public class Dispatcher {
         executor = workers.executor();
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes Started started) {
         // Looked up here, on a thread with the application's naming context, before any worker needs them.
         server.transactions();
         server.executor();

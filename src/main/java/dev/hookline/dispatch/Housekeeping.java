@@ -1,10 +1,10 @@
 package dev.hookline.dispatch;
 
 import dev.hookline.platform.ServerResources;
+import dev.hookline.platform.Started;
 import dev.hookline.store.Purges;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public class Housekeeping {
 
     private volatile ScheduledFuture<?> purging;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes Started started) {
         long every = settings.purgeInterval().toMillis();
         purging = server.scheduler().scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     }

@@ -1,7 +1,7 @@
 package dev.hookline.forward;
 
+import dev.hookline.platform.Started;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -12,7 +12,7 @@ public class ForwardingCheck {
     @Inject
     JmsForwarding forwarding;
 
-    void resolveOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void resolveOnStart(@Observes Started started) {
         forwarding.forwarders().forEach(JmsForwarder::resolve);
     }
 }

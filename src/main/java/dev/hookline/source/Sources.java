@@ -1,8 +1,8 @@
 package dev.hookline.source;
 
+import dev.hookline.platform.Started;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class Sources {
         return sources;
     }
 
-    void readOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void readOnStart(@Observes Started started) {
         // Reading happened in @PostConstruct when this bean was created to observe the start.
     }
 

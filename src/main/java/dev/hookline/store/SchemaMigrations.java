@@ -1,8 +1,8 @@
 package dev.hookline.store;
 
+import dev.hookline.platform.Started;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -30,8 +30,7 @@ public class SchemaMigrations {
     @Inject
     Config config;
 
-    void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-                        Object started) {
+    void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
         if (!config.getOptionalValue("hookline.schema.migrate", Boolean.class).orElse(true)) {
             LOG.info("Schema migrations are off (hookline.schema.migrate=false)");
             return;

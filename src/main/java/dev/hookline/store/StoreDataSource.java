@@ -1,8 +1,8 @@
 package dev.hookline.store;
 
+import dev.hookline.platform.Started;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -40,8 +40,7 @@ public class StoreDataSource {
      * ({@code hookline.schema.migrate=false}): a wrong name stops the deployment with a message naming the key. Thrown
      * from an observer rather than from {@code @PostConstruct}, whose failures the container wraps in its own.
      */
-    void lookUpOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
-                       @Initialized(ApplicationScoped.class) Object started) {
+    void lookUpOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
         dataSource();
     }
 

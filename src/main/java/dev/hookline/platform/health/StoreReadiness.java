@@ -1,8 +1,8 @@
 package dev.hookline.platform.health;
 
 import dev.hookline.platform.ServerResources;
+import dev.hookline.platform.Started;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -29,7 +29,7 @@ public class StoreReadiness implements HealthCheck {
 
     private volatile Runnable pingInContext;
 
-    void captureContext(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void captureContext(@Observes Started started) {
         pingInContext = server.contexts().createContextualProxy((Runnable) ping::ping, Runnable.class);
     }
 
