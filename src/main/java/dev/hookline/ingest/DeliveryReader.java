@@ -69,6 +69,10 @@ final class DeliveryReader {
             throw new UnreadableDelivery("The " + what + " at " + where + " is longer than " + MAX_FIELD
                     + " characters.");
         }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL stores no NUL in text, and it is no sender's idempotency key or event type.
+            throw new UnreadableDelivery("The " + what + " at " + where + " contains a NUL character.");
+        }
         return value;
     }
 

@@ -101,8 +101,8 @@ public class Inbox {
     }
 
     private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, Set<String> stored, RuntimeException cause) {
-        RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause) && pendings.size() == 1
-                ? cause : null;
+        RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause)
+                && !DeliveryWriter.isRefusedRow(cause) && pendings.size() == 1 ? cause : null;
         for (Pending<Delivery, Receipt> pending : pendings) {
             if (outage != null) {
                 pending.fail(new StorageUnavailable(outage));
@@ -113,6 +113,11 @@ public class Inbox {
                 pending.complete(new Receipt.Accepted(pending.item.id()));
                 stored.add(pending.item.id());
             } catch (RuntimeException e) {
+                if (DeliveryWriter.isRefusedRow(e)) {
+                    // This delivery's content, not the database: the others are written, and it is refused alone.
+                    pending.fail(new UnstorableDelivery(e));
+                    continue;
+                }
                 if (!DeliveryWriter.isDuplicateKey(e)) {
                     outage = e;
                     pending.fail(new StorageUnavailable(e));

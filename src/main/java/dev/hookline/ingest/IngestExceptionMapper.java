@@ -26,6 +26,11 @@ public class IngestExceptionMapper implements ExceptionMapper<IngestException> {
             return Problem.of("unreadable-delivery", "The delivery cannot be read", 400, exception.getMessage(),
                     instance).toResponse();
         }
+        if (exception instanceof UnstorableDelivery) {
+            LOG.log(Level.INFO, "The database refused a delivery's content; answered 422", exception.getCause());
+            return Problem.of("unstorable-delivery", "The delivery cannot be stored", 422,
+                    "The database refused this delivery's content. It was not stored.", instance).toResponse();
+        }
         if (exception instanceof StorageUnavailable) {
             LOG.log(Level.WARNING, "Storing a delivery failed; answered 503", exception.getCause());
             return Problem.of("storage-unavailable", "The delivery could not be stored", 503,

@@ -48,8 +48,8 @@ public class WebhookResource {
             Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
             receipt = inbox.accept(delivery);
         } catch (IngestException e) {
-            metrics.rejected(name,
-                    e instanceof UnreadableDelivery ? Rejection.UNREADABLE : Rejection.STORAGE_UNAVAILABLE);
+            metrics.rejected(name, e instanceof UnreadableDelivery ? Rejection.UNREADABLE
+                    : e instanceof UnstorableDelivery ? Rejection.UNSTORABLE : Rejection.STORAGE_UNAVAILABLE);
             throw e;
         }
         if (receipt instanceof Receipt.Accepted) {

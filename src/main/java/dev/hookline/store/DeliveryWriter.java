@@ -97,12 +97,24 @@ public class DeliveryWriter {
         }
     }
 
+    /**
+     * Whether a failure was the database refusing the row's own content (SQL state class 22, data exception: a value
+     * too long for its column, a character the encoding cannot hold), not the database being unavailable.
+     */
+    public static boolean isRefusedRow(Throwable failure) {
+        return hasSqlState(failure, "22");
+    }
+
     /** Whether a failure was the database refusing a second row for the same key (SQL state class 23). */
     public static boolean isDuplicateKey(Throwable failure) {
+        return hasSqlState(failure, "23");
+    }
+
+    private static boolean hasSqlState(Throwable failure, String sqlStateClass) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith(sqlStateClass)) {
                         return true;
                     }
                 }

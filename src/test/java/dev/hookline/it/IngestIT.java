@@ -27,8 +27,13 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -217,6 +222,41 @@ class IngestIT {
                 .inhouseSignature(INHOUSE_SECRET).send();
         assertProblem(response, 400, "urn:hookline:problem:unreadable-delivery");
         assertEquals(before, store.count());
+    }
+
+    /**
+     * A delivery whose id the database could not store (a NUL character, longer than the column) is refused alone,
+     * with a 4xx, while the deliveries sent with it, which may share its transaction, are stored.
+     */
+    @Test
+    void deliveryTheDatabaseCannotHoldIsRefusedAloneAndItsBatchMatesAreStored() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String body = "{\"id\":\"" + run + "-" + i + "\",\"event\":{\"type\":\"batch.mate\"}}";
+            requests.add(() -> sender.to("inhouse").body(body).inhouseSignature(INHOUSE_SECRET).send());
+        }
+        String nul = "{\"id\":\"" + run + "-nul\\u0000\",\"event\":{\"type\":\"bad\"}}";
+        String tooLong = "{\"id\":\"" + "z".repeat(256) + "\",\"event\":{\"type\":\"bad\"}}";
+        requests.add(8, () -> sender.to("inhouse").body(nul).inhouseSignature(INHOUSE_SECRET).send());
+        requests.add(12, () -> sender.to("inhouse").body(tooLong).inhouseSignature(INHOUSE_SECRET).send());
+        ExecutorService senders = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<HttpResponse<String>>> answers = senders.invokeAll(requests);
+            assertProblem(answers.get(8).get(), 400, "urn:hookline:problem:unreadable-delivery");
+            assertProblem(answers.get(12).get(), 400, "urn:hookline:problem:unreadable-delivery");
+            for (int i = 0; i < answers.size(); i++) {
+                if (i != 8 && i != 12) {
+                    assertEquals(202, answers.get(i).get().statusCode(), answers.get(i).get().body());
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        for (int i = 0; i < 16; i++) {
+            assertEquals(1, store.of("inhouse", run + "-" + i).size(), "batch-mate " + i + " stored");
+        }
+        assertEquals(0, store.of("inhouse", run + "-nul\u0000").size());
     }
 
     @Test

@@ -12,6 +12,7 @@ public enum Rejection {
     SIGNATURE_MISMATCH("signature-mismatch"),
     SIGNATURE_STALE("signature-stale"),
     UNREADABLE("unreadable-delivery"),
+    UNSTORABLE("unstorable-delivery"),
     STORAGE_UNAVAILABLE("storage-unavailable");
 
     private final String label;
