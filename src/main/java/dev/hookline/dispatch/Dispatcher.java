@@ -71,6 +71,9 @@ public class Dispatcher {
     Heartbeat heartbeat;
 
     @Inject
+    Leases leases;
+
+    @Inject
     Sources sources;
 
     /** Deliveries claimed by this node and not yet finished, queued or being attempted. */
@@ -282,14 +285,30 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return;
         }
+        List<Claim> live = new ArrayList<>(claimed.size());
+        List<Delivery> liveLoaded = leased == null ? null : new ArrayList<>(leased.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            if (leases.longEnough(claimed.get(i))) {
+                live.add(claimed.get(i));
+                if (leased != null) {
+                    liveLoaded.add(leased.get(i));
+                }
+            }
+        }
+        if (live.size() < claimed.size()) {
+            LOG.fine(() -> (claimed.size() - live.size()) + " deliveries waited too long for their attempt: left to"
+                    + " their leases, which a poll takes over");
+        }
         heartbeat.busy();
+        leases.attempting(live);
         try {
-            attemptTogether(claimed, leased);
+            attemptTogether(live, liveLoaded);
         } finally {
+            leases.finished(live);
             heartbeat.idle();
             inFlight.addAndGet(-claimed.size());
         }
-        for (Claim claim : claimed) {
+        for (Claim claim : live) {
             if (claim.orderingKey() != null) {
                 nextInLine(claim);
             }

@@ -74,15 +74,15 @@ public class Claims {
     private List<Claim> claim(String node, Instant now, Instant leaseUntil, String due, String filter,
                               List<String> arguments, int limit) {
         try (Connection connection = store.connection()) {
-            List<Claim> selected = select(connection, now, due, filter, arguments, limit);
+            List<Claim> selected = select(connection, now, leaseUntil, due, filter, arguments, limit);
             return selected.isEmpty() ? selected : mark(connection, node, now, leaseUntil, due, selected);
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming deliveries failed", e);
         }
     }
 
-    private List<Claim> select(Connection connection, Instant now, String due, String filter, List<String> arguments,
-                               int limit) throws SQLException {
+    private List<Claim> select(Connection connection, Instant now, Instant leaseUntil, String due, String filter,
+                               List<String> arguments, int limit) throws SQLException {
         boolean postgres = product.isPostgres(connection);
         // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
         // there the rows come unsorted (index order) and only those returned are locked.
@@ -104,7 +104,8 @@ public class Claims {
             List<Claim> claimed = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claim(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4) + 1));
+                    claimed.add(new Claim(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4) + 1,
+                            leaseUntil));
                 }
             }
             return claimed;

@@ -179,7 +179,7 @@ public class Delivery {
 
     /** This node's claim on the delivery, as it is now. */
     public Claim claim() {
-        return new Claim(id, source, orderingKey, attempts);
+        return new Claim(id, source, orderingKey, attempts, leaseUntil());
     }
 
     /** Records an attempt that committed: {@code PROCESSED}, or {@code UNHANDLED} when no observer matched. */
