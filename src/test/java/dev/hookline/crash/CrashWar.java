@@ -16,17 +16,23 @@ final class CrashWar {
     private CrashWar() {
     }
 
+    /** The WAR with the counting observer. */
+    static Path build(Path dir, String fileName, String configuration) throws IOException {
+        return build(dir, fileName, configuration, CrashObserver.class);
+    }
+
     /**
      * @param configuration the WAR's own {@code microprofile-config.properties}: the test's sources and dispatch
+     * @param observers     the test's observers, added to the WAR
      * @return the WAR, written into {@code dir}
      */
-    static Path build(Path dir, String fileName, String configuration) throws IOException {
+    static Path build(Path dir, String fileName, String configuration, Class<?>... observers) throws IOException {
         Files.createDirectories(dir);
         WebArchive war = ShrinkWrap.create(ZipImporter.class, fileName)
                 .importFrom(new File("target/hookline.war"))
                 .as(WebArchive.class);
         war.addAsResource(new StringAsset(configuration), "META-INF/microprofile-config.properties");
-        war.addClass(CrashObserver.class);
+        war.addClasses(observers);
         Path file = dir.resolve(fileName);
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class PayaraMicro {
     private final String source;
     private Process process;
     private int lives;
+    private boolean keepsItsRoot;
 
     /**
      * @param source the Hookline source that {@link #webhooks()} posts to
@@ -56,6 +58,12 @@ final class PayaraMicro {
     /** Hookline's Prometheus metrics. */
     URI metrics() {
         return URI.create("http://127.0.0.1:" + port + "/api/metrics");
+    }
+
+    /** Restarts on the same root directory, and so on the same embedded database files, as a server does. */
+    PayaraMicro keepingItsRoot() {
+        keepsItsRoot = true;
+        return this;
     }
 
     long pid() {
@@ -96,15 +104,17 @@ final class PayaraMicro {
      */
     void start(Path postBoot, Map<String, String> environment) throws IOException {
         lives++;
-        Path root = dir.resolve(name + "-root-" + lives);
+        Path root = dir.resolve(name + "-root-" + (keepsItsRoot ? 1 : lives));
         Files.createDirectories(root);
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", lib.resolve("payara-micro.jar").toString(),
                 "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--rootDir", root.toString(),
                 "--addLibs", lib.resolve("postgresql.jar").toString(),
-                "--postbootcommandfile", postBoot.toString(),
-                "--deploy", war.toString(), "--contextroot", "/");
+                "--deploy", war.toString(), "--contextroot", "/"));
+        if (postBoot != null) {
+            command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log().toFile());
@@ -140,6 +150,21 @@ final class PayaraMicro {
         Path threads = dumpThreads();
         throw new IllegalStateException(name + " on port " + port + " was not ready after " + timeout + " (last answer: "
                 + lastAnswer + "); see its log " + log() + " and its threads " + threads);
+    }
+
+    /**
+     * Waits until Payara Micro reports itself booted, then until the WAR answers. A node that keeps its root directory
+     * first starts the WAR it had, then deploys the WAR again: only after the boot is the answer the new one's.
+     */
+    void awaitBooted(Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!Files.readString(log()).contains(" ready in ")) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " did not boot in " + timeout + "; see its log " + log());
+            }
+            Thread.sleep(250);
+        }
+        awaitReady(Duration.between(Instant.now(), deadline));
     }
 
     /** Writes the JVM's thread dump (jcmd Thread.print) beside the current life's log; answers where. */
