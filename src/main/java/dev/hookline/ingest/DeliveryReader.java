@@ -3,7 +3,6 @@ package dev.hookline.ingest;
 import dev.hookline.source.Selector;
 import dev.hookline.source.Source;
 import dev.hookline.store.Delivery;
-import dev.hookline.store.DeliveryIds;
 import dev.hookline.store.StoredHeaders;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +32,8 @@ final class DeliveryReader {
         String[] fromJson = jsonFields(body, typeAt, idAt);
         String type = typeAt == null ? "" : value(typeAt, headers, body, fromJson[0], "event type");
         String id = idAt == null ? sha256(body) : value(idAt, headers, body, fromJson[1], "delivery id");
-        return new Delivery(DeliveryIds.next(receivedAt.toEpochMilli()), source.name(), id, type, receivedAt,
+        // Without an id yet: the inbox numbers deliveries in the order it queues them to be stored.
+        return new Delivery(null, source.name(), id, type, receivedAt,
                 StoredHeaders.encode(kept(source, headers)), body);
     }
 

@@ -64,6 +64,7 @@ final class GroupCommit<T, R> {
     private final int maxBatch;
     private final Consumer<List<Pending<T, R>>> writer;
     private final Function<Throwable, RuntimeException> failure;
+    private final Consumer<T> queued;
     private final ReentrantLock lock = new ReentrantLock();
     /** Not empty only while a leader is writing: whoever finds no leader leads with a queue of its own item. */
     private List<Pending<T, R>> queue = new ArrayList<>();
@@ -74,9 +75,19 @@ final class GroupCommit<T, R> {
      * @param failure what the submitters of a batch are answered when the writer throws instead, whatever it throws
      */
     GroupCommit(int maxBatch, Consumer<List<Pending<T, R>>> writer, Function<Throwable, RuntimeException> failure) {
+        this(maxBatch, writer, failure, item -> { });
+    }
+
+    /**
+     * @param queued called with each item as it is queued, under the queue's lock: items are queued, and so written,
+     *               in the order of these calls
+     */
+    GroupCommit(int maxBatch, Consumer<List<Pending<T, R>>> writer, Function<Throwable, RuntimeException> failure,
+                Consumer<T> queued) {
         this.maxBatch = maxBatch;
         this.writer = writer;
         this.failure = failure;
+        this.queued = queued;
     }
 
     @SuppressWarnings("unchecked")
@@ -88,6 +99,7 @@ final class GroupCommit<T, R> {
         boolean lead;
         lock.lock();
         try {
+            queued.accept(item);
             queue.add(mine);
             lead = !leading;
             leading = true;

@@ -3,6 +3,7 @@ package dev.hookline.ingest;
 import dev.hookline.dispatch.Dispatcher;
 import dev.hookline.ingest.GroupCommit.Pending;
 import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryIds;
 import dev.hookline.store.DeliveryWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,16 @@ public class Inbox {
     Dispatcher dispatcher;
 
     private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write,
-            StorageUnavailable::new);
+            StorageUnavailable::new, Inbox::number);
+
+    /**
+     * Gives a delivery its id as it is queued to be stored. Batches are written one after another in queue order, so
+     * on this node a delivery with a smaller id is never committed after one with a larger id: ordered sources,
+     * which process a key's deliveries in id order, then process them in the order they were stored.
+     */
+    private static void number(Delivery delivery) {
+        delivery.number(DeliveryIds.next(delivery.receivedAt().toEpochMilli()));
+    }
 
     /**
      * Stores the delivery and returns once it is committed, or says it was stored before.

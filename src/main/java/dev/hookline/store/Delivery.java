@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  */
 public class Delivery {
 
-    private final String id;
+    private String id;
 
     private final String source;
 
@@ -148,6 +148,11 @@ public class Delivery {
 
     public String orderingKey() {
         return orderingKey;
+    }
+
+    /** Gives the delivery its id; before it is stored (see the ingest's queue, which numbers in its order). */
+    public void number(String id) {
+        this.id = id;
     }
 
     /** Puts the delivery in the line of its ordering key; before it is stored. */
