@@ -2,10 +2,10 @@ package dev.hookline.admin;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;

@@ -2,9 +2,9 @@ package dev.hookline.api;
 
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.hookline.dispatch;
 
 import dev.hookline.api.Webhook;
 import dev.hookline.platform.ServerResources;
+import dev.hookline.platform.Started;
 import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
@@ -9,7 +10,6 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
-import dev.hookline.platform.Started;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +29,11 @@ import java.util.logging.Logger;
 
 /**
  * Delivers stored deliveries to the application's observers, outside the request that received them, on Hookline's
- * own workers (see {@link DispatchWorkers}). Work reaches a node three ways: fresh deliveries it leased as it stored them (see
- * {@link #leaseFresh}) are attempted at once from memory; other fresh ones are claimed at once, from the ingest's hint;
- * and everything else (retries, replays, other nodes' left-overs) is claimed with a lease (see {@link Claims}) by a
- * poll every {@code hookline.dispatch.poll-interval}. Deliveries claimed together are attempted together, in one
- * transaction (see {@link DeliveryProcessor}); after-commit observers run once their attempt has committed.
+ * own workers (see {@link DispatchWorkers}). Work reaches a node three ways: fresh deliveries it leased as it stored
+ * them (see {@link #leaseFresh}) are attempted at once from memory; other fresh ones are claimed at once, from the
+ * ingest's hint; and everything else (retries, replays, other nodes' left-overs) is claimed with a lease (see
+ * {@link Claims}) by a poll every {@code hookline.dispatch.poll-interval}. Deliveries claimed together are attempted
+ * together, in one transaction (see {@link DeliveryProcessor}); {@link Leases} keeps their leases while they are.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -169,12 +169,12 @@ public class Dispatcher {
         }
     }
 
-    /** Starts polling: at once, for what a previous run left, then every poll interval. */
     @PostConstruct
     void workers() {
         executor = workers.executor();
     }
 
+    /** Starts polling: at once, for what a previous run left, then every poll interval. */
     void start(@Observes Started started) {
         // Looked up here, on a thread with the application's naming context, before any worker needs them.
         server.transactions();

@@ -1,8 +1,8 @@
 package dev.hookline.dispatch;
 
-import dev.hookline.api.WebhookSource;
-import dev.hookline.api.WebhookEvent;
 import dev.hookline.api.Webhook;
+import dev.hookline.api.WebhookEvent;
+import dev.hookline.api.WebhookSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.BeanManager;

@@ -30,8 +30,9 @@ public class HooklineApplication extends Application {
     static final Set<Class<?>> RESOURCES = Set.of(WebhookResource.class, DeliveriesResource.class,
             StatsResource.class, MetricsResource.class);
 
-    private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, AdminGate.class, IngestExceptionMapper.class,
-            AdminProblems.class, WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class);
+    private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, AdminGate.class,
+            IngestExceptionMapper.class, AdminProblems.class, WebApplicationExceptionMapper.class,
+            UnexpectedErrorMapper.class);
 
     @Override
     public Set<Class<?>> getClasses() {

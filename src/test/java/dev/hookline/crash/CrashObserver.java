@@ -1,8 +1,8 @@
 package dev.hookline.crash;
 
-import dev.hookline.dispatch.Node;
 import dev.hookline.api.Webhook;
 import dev.hookline.api.WebhookEvent;
+import dev.hookline.dispatch.Node;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

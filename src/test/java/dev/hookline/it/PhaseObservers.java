@@ -46,7 +46,8 @@ public class PhaseObservers {
         throw new IllegalStateException("exploded on purpose");
     }
 
-    void beforeCompletion(@Observes(during = TransactionPhase.BEFORE_COMPLETION) @WebhookSource("phases") Webhook hook) {
+    void beforeCompletion(@Observes(during = TransactionPhase.BEFORE_COMPLETION) @WebhookSource("phases")
+                          Webhook hook) {
         record("BEFORE_COMPLETION", hook, null);
     }
 

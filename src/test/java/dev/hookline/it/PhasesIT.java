@@ -74,7 +74,8 @@ class PhasesIT {
         Seen async = one(seen, "ASYNC");
         assertNotEquals(inProgress.thread(), async.thread(), "not on the dispatch worker");
         assertEquals(DeliveryStatus.PROCESSED, async.stored(), "after the commit");
-        assertEquals(DeliveryStatus.PROCESSED, store.byId(id).status(), "a failing asynchronous observer changes nothing");
+        assertEquals(DeliveryStatus.PROCESSED, store.byId(id).status(),
+                "a failing asynchronous observer changes nothing");
     }
 
     @Test
