@@ -231,6 +231,7 @@ class IngestIT {
     @Test
     void deliveryTheDatabaseCannotHoldIsRefusedAloneAndItsBatchMatesAreStored() throws Exception {
         String run = UUID.randomUUID().toString();
+        long before = store.count();
         List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String body = "{\"id\":\"" + run + "-" + i + "\",\"event\":{\"type\":\"batch.mate\"}}";
@@ -256,7 +257,8 @@ class IngestIT {
         for (int i = 0; i < 16; i++) {
             assertEquals(1, store.of("inhouse", run + "-" + i).size(), "batch-mate " + i + " stored");
         }
-        assertEquals(0, store.of("inhouse", run + "-nul\u0000").size());
+        // PostgreSQL cannot even be asked for an id with a NUL in it: count instead.
+        assertEquals(before + 16, store.count(), "the batch-mates were stored, the two refused ones not");
     }
 
     @Test
