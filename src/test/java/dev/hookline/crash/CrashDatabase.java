@@ -1,5 +1,8 @@
 package dev.hookline.crash;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,6 +49,18 @@ final class CrashDatabase {
             sql.execute("CREATE TABLE crash_effect (delivery_id VARCHAR(255) NOT NULL, node VARCHAR(64) NOT NULL,"
                     + " attempt INTEGER NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP)");
         }
+    }
+
+    /** Writes the Payara Micro post-boot commands that make this database the default datasource; answers the file. */
+    Path postBoot(Path file) throws IOException {
+        Files.writeString(file, String.join("\n",
+                "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                        + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32"
+                        + " --property=serverName=" + HOST + ":portNumber=" + PORT + ":databaseName=" + name
+                        + ":user=" + USER + ":password=trust HooklineCrashPool",
+                "set resources.jdbc-resource.jdbc/__default.pool-name=HooklineCrashPool",
+                ""));
+        return file;
     }
 
     /**

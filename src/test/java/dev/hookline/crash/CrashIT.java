@@ -204,14 +204,6 @@ class CrashIT {
      * trusts local connections, but Payara wants a password property all the same.
      */
     private Path postBoot() throws IOException {
-        Path file = dir.resolve("post-boot.asadmin");
-        Files.writeString(file, String.join("\n",
-                "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32"
-                        + " --property=serverName=127.0.0.1:portNumber=5432:databaseName=" + database.name()
-                        + ":user=postgres:password=trust HooklineCrashPool",
-                "set resources.jdbc-resource.jdbc/__default.pool-name=HooklineCrashPool",
-                ""));
-        return file;
+        return database.postBoot(dir.resolve("post-boot.asadmin"));
     }
 }
