@@ -1,0 +1,210 @@
+package dev.hookline.dispatch;
+
+import dev.hookline.api.Webhook;
+import dev.hookline.platform.ServerResources;
+import dev.hookline.platform.health.Heartbeat;
+import dev.hookline.store.Claim;
+import dev.hookline.store.Claims;
+import dev.hookline.store.Delivery;
+import dev.hookline.store.DeliveryStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Attempts claimed deliveries: on leases long enough (see {@link Leases}), several in one transaction while none
+ * fails, each alone once one has; records failures, reports outcomes, hands committed deliveries to their
+ * asynchronous observers, and moves an ordered key's line on. Gives back the claims' room in {@link Capacity} once
+ * they are attempted.
+ */
+@ApplicationScoped
+public class Attempts {
+
+    private static final Logger LOG = Logger.getLogger(Attempts.class.getName());
+
+    @Inject
+    DeliveryProcessor processor;
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    Capacity capacity;
+
+    @Inject
+    DispatchWorkers workers;
+
+    @Inject
+    DispatchSettings settings;
+
+    @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
+    Heartbeat heartbeat;
+
+    @Inject
+    ServerResources server;
+
+    @Inject
+    Node node;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Attempts claimed deliveries in one transaction, the way ingest commits concurrent deliveries in one. If any of
+     * them fails, the transaction rolls back as a whole and each is attempted again alone, in a transaction of its
+     * own, so that only the failing one is recorded as failed and the others commit.
+     *
+     * @param leased the deliveries themselves when this node leased them as it stored them, else {@code null}
+     */
+    public void attemptAll(List<Claim> claimed, List<Delivery> leased) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<Claim> live = new ArrayList<>(claimed.size());
+        List<Delivery> liveLoaded = leased == null ? null : new ArrayList<>(leased.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            if (leases.longEnough(claimed.get(i))) {
+                live.add(claimed.get(i));
+                if (leased != null) {
+                    liveLoaded.add(leased.get(i));
+                }
+            }
+        }
+        if (live.size() < claimed.size()) {
+            LOG.fine(() -> (claimed.size() - live.size()) + " deliveries waited too long for their attempt: left to"
+                    + " their leases, which a poll takes over");
+        }
+        heartbeat.busy();
+        leases.attempting(live);
+        try {
+            attemptTogether(live, liveLoaded);
+        } finally {
+            leases.finished(live);
+            heartbeat.idle();
+            capacity.release(claimed.size());
+        }
+        for (Claim claim : live) {
+            if (claim.orderingKey() != null) {
+                nextInLine(claim);
+            }
+        }
+    }
+
+    /**
+     * One transaction after another, each as long as a quarter of the lease allows (so that it commits well before
+     * the leases it attempts end), until all are attempted.
+     *
+     * @param loaded the deliveries in memory as stored, else {@code null}: they are read with their claims checked
+     */
+    private void attemptTogether(List<Claim> claimed, List<Delivery> loaded) {
+        Duration budget = settings.lease().dividedBy(4);
+        List<Claim> claims = claimed;
+        List<Delivery> deliveries = loaded;
+        while (!claims.isEmpty()) {
+            if (claims.size() == 1) {
+                attemptAlone(claims.get(0), deliveries == null ? null : deliveries.get(0));
+                return;
+            }
+            DeliveryProcessor.Attempted attempted;
+            try {
+                attempted = deliveries == null ? processor.attempt(claims, node.id(), budget)
+                        : processor.attemptLoaded(deliveries, node.id(), budget);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                int size = claims.size();
+                LOG.log(Level.FINE, e, () -> "A transaction of " + size + " attempts rolled back; attempting each"
+                        + " alone");
+                for (int i = 0; i < claims.size(); i++) {
+                    attemptAlone(claims.get(i), deliveries == null ? null : deliveries.get(i));
+                }
+                return;
+            }
+            attempted.attempts().forEach(this::finished);
+            deliveries = attempted.notYet();
+            claims = deliveries.stream().map(Delivery::claim).toList();
+        }
+    }
+
+    /** @param leased the delivery itself when this node has it in memory as stored, else {@code null} */
+    private void attemptAlone(Claim claim, Delivery leased) {
+        long start = System.nanoTime();
+        Duration budget = settings.lease();
+        try {
+            (leased == null ? processor.attempt(List.of(claim), node.id(), budget)
+                    : processor.attemptLoaded(List.of(leased), node.id(), budget)).attempts()
+                    .forEach(this::finished);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
+            try {
+                Delivery failed = processor.recordFailure(claim, node.id(), e);
+                if (failed != null) {
+                    outcomes.record(failed.source(), failed.eventType(), failed.deliveryId(), failed.id(),
+                            failed.status(), failed.attempts(), System.nanoTime() - start, e);
+                }
+            } catch (RuntimeException recordFailed) {
+                // The lease ends and the delivery is attempted again, here or on another node.
+                LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + claim.id()
+                        + " failed");
+            }
+        }
+    }
+
+    /** Reports a committed attempt, then hands it to its asynchronous observers. */
+    private void finished(DeliveryProcessor.Attempt attempt) {
+        Webhook hook = attempt.hook();
+        outcomes.record(hook.source(), hook.type(), hook.deliveryId(), hook.id(),
+                attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
+                hook.attempt(), attempt.nanos(), null);
+        attempt.route().notifyAsync(hook, server.executor());
+    }
+
+    /**
+     * Claims the next delivery of an ordered key at once, so that a line moves at attempt speed, not poll speed. Its
+     * attempt is a task of its own: attempted here, a long line would nest one attempt inside the last.
+     */
+    private void nextInLine(Claim finished) {
+        List<Claim> next;
+        try {
+            Instant now = clock.instant();
+            next = claims.nextOf(node.id(), now, now.plus(settings.lease()), finished.source(),
+                    finished.orderingKey());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Claiming the next delivery in line failed; the poll will take it", e);
+            return;
+        }
+        attemptLater(next, () -> { });
+    }
+
+    /**
+     * Attempts claims in one task of their own, then runs {@code then}: one task for a batch, since a task costs more
+     * (context capture and propagation) than the attempt of a fast observer, and batches of different claims still
+     * run side by side. When the workers refuse the task (the application is stopping), the leases end and another
+     * node takes the deliveries over.
+     */
+    public void attemptLater(List<Claim> claimed, Runnable then) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        capacity.take(claimed.size());
+        try {
+            workers.executor().execute(() -> {
+                attemptAll(claimed, null);
+                then.run();
+            });
+        } catch (RuntimeException e) {
+            capacity.release(claimed.size());
+            LOG.log(Level.FINE, e, () -> claimed.size() + " deliveries left to their leases");
+        }
+    }
+}
