@@ -32,12 +32,14 @@ class SlowObserverIT {
     static final int DELIVERIES = 6;
     static final String SECRET = "slow-observer-secret";
     static final Duration LEASE = Duration.ofSeconds(2);
+    static final Duration WORK = Duration.ofSeconds(5);
     static final String CONFIGURATION = String.join("\n",
             "hookline.sources=crash",
             "hookline.source.crash.scheme=github",
             "hookline.source.crash.secrets=" + SECRET,
             "hookline.dispatch.lease=" + LEASE,
             "hookline.dispatch.poll-interval=PT0.2S",
+            "crash.observer.work=" + WORK,
             "");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,7 +60,7 @@ class SlowObserverIT {
         for (PayaraMicro node : nodes) {
             node.deleteEarlierRuns();
         }
-        CrashWar.build(dir, war.getFileName().toString(), CONFIGURATION, SlowObserver.class);
+        CrashWar.build(dir, war.getFileName().toString(), CONFIGURATION);
         Path postBoot = database.postBoot(dir.resolve("slow-post-boot.asadmin"));
         a.start(postBoot);
         b.start(postBoot);
@@ -84,7 +86,7 @@ class SlowObserverIT {
         Map<String, String> attempts = database.countsByAttempts();
         String report = String.join("\n",
                 "Slow observer test: " + DELIVERIES + " deliveries across two Payara Micro nodes on PostgreSQL, lease "
-                        + LEASE + ", poll every 0.2 s, an observer that takes " + SlowObserver.WORK_MILLIS + " ms",
+                        + LEASE + ", poll every 0.2 s, an observer that takes " + WORK,
                 "stored by status: " + database.countsByStatus(),
                 "stored by number of attempts: " + attempts,
                 "effect rows: " + effects,
