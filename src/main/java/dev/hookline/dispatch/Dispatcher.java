@@ -156,9 +156,6 @@ public class Dispatcher {
 
     /** Starts polling: at once, for what a previous run left, then every poll interval. */
     void start(@Observes Started started) {
-        // Looked up here, on a thread with the application's naming context, before any worker needs them.
-        server.transactions();
-        server.executor();
         long every = settings.pollInterval().toMillis();
         polling = server.scheduler().scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "

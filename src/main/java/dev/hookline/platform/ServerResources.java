@@ -1,10 +1,13 @@
 package dev.hookline.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -23,6 +26,18 @@ public class ServerResources {
     private volatile ContextService contexts;
     private volatile ManagedExecutorService executor;
     private volatile TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Looks every resource up as the application starts, on a thread with its naming context: a dispatch worker
+     * that asked first might not have it.
+     */
+    void lookUpOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
+        scheduler();
+        threadFactory();
+        contexts();
+        executor();
+        transactions();
+    }
 
     public ManagedScheduledExecutorService scheduler() {
         if (scheduler == null) {
