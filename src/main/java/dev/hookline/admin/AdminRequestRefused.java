@@ -1,5 +1,7 @@
 package dev.hookline.admin;
 
+import java.time.Instant;
+
 /** An admin request Hookline will not carry out; each case is a subclass, answered by {@link AdminProblems}. */
 public abstract class AdminRequestRefused extends RuntimeException {
 
@@ -21,10 +23,20 @@ public abstract class AdminRequestRefused extends RuntimeException {
         }
     }
 
-    /** The delivery is waiting for or in an attempt already. */
+    /** The delivery is waiting for or in an attempt already, or its payload is gone. */
     public static final class NotReplayable extends AdminRequestRefused {
-        public NotReplayable(String id, String status) {
-            super("Delivery " + id + " is " + status + ": dispatch has it already.");
+        private NotReplayable(String message) {
+            super(message);
+        }
+
+        public static NotReplayable inDispatch(String id, String status) {
+            return new NotReplayable("Delivery " + id + " is " + status + ": dispatch has it already.");
+        }
+
+        public static NotReplayable payloadPurged(String id, Instant purgedAt) {
+            return new NotReplayable("Delivery " + id + " has no payload to replay: its headers and body were"
+                    + " purged at " + purgedAt + " (hookline.retention.processed); only the record that it was"
+                    + " received is kept.");
         }
     }
 }

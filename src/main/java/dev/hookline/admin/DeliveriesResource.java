@@ -72,8 +72,11 @@ public class DeliveriesResource {
     @Path("{id}/replay")
     public Response replay(@PathParam("id") String id, @Context SecurityContext caller) {
         Delivery delivery = existing(id);
+        if (delivery.purgedPayload() != null) {
+            throw NotReplayable.payloadPurged(id, delivery.purgedPayload().purgedAt());
+        }
         if (replays.replay(id) == 0) {
-            throw new NotReplayable(id, delivery.status().name());
+            throw NotReplayable.inDispatch(id, delivery.status().name());
         }
         AUDIT.info(() -> user(caller) + " replayed delivery " + id);
         return Response.accepted(DeliveryJson.counts("replayed", 1)).build();

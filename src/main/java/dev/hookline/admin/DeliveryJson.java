@@ -16,7 +16,8 @@ import java.util.Base64;
 
 /**
  * A delivery as the admin API shows it. The headers are those stored, which never include signatures or credentials;
- * the body is shown as received: as text when it is UTF-8, else in base64.
+ * the body is shown as received: as text when it is UTF-8, else in base64. Once the retention purged them, only the
+ * time of the purge and the body's SHA-256 are shown in their place.
  */
 final class DeliveryJson {
 
@@ -39,10 +40,16 @@ final class DeliveryJson {
         if (delivery.lastError() != null) {
             json.add("lastError", delivery.lastError());
         }
+        if (delivery.purgedPayload() != null) {
+            json.add("payloadPurgedAt", delivery.purgedPayload().purgedAt().toString());
+        }
         return json;
     }
 
     static JsonObject detail(Delivery delivery) {
+        if (delivery.purgedPayload() != null) {
+            return summary(delivery).add("bodySha256", delivery.purgedPayload().bodySha256()).build();
+        }
         JsonObjectBuilder headers = JSON.createObjectBuilder();
         String contentType = null;
         for (var header : StoredHeaders.decode(delivery.headers()).entrySet()) {

@@ -23,6 +23,7 @@ public class DispatchSettings {
     private int claimBatch;
     private int maxInFlight;
     private Duration retention;
+    private Duration seenIds;
     private Duration purgeInterval;
     private int purgeBatch;
 
@@ -33,6 +34,12 @@ public class DispatchSettings {
         claimBatch = count("hookline.dispatch.claim-batch", 32);
         maxInFlight = count("hookline.dispatch.max-in-flight", 64);
         retention = duration("hookline.retention.processed", Duration.ofDays(7));
+        seenIds = duration("hookline.retention.seen-ids", Duration.ofDays(30));
+        if (seenIds.compareTo(retention) < 0) {
+            throw new InvalidDispatchConfiguration("hookline.retention.seen-ids: " + seenIds
+                    + " is shorter than hookline.retention.processed (" + retention + "): a delivery's id is kept"
+                    + " at least as long as its payload");
+        }
         purgeInterval = duration("hookline.retention.interval", Duration.ofHours(1));
         purgeBatch = count("hookline.retention.batch", 1000);
     }
@@ -57,9 +64,17 @@ public class DispatchSettings {
         return maxInFlight;
     }
 
-    /** How long processed and unhandled deliveries are kept. */
+    /** How long processed and unhandled deliveries are kept whole, with their headers and body. */
     public Duration retention() {
         return retention;
+    }
+
+    /**
+     * How long a finished delivery's row is kept, without its payload after {@link #retention()}, so that a sender's
+     * replay of it is still answered as a duplicate.
+     */
+    public Duration seenIds() {
+        return seenIds;
     }
 
     public Duration purgeInterval() {

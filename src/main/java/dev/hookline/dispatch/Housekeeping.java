@@ -11,13 +11,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Retention: every {@code hookline.retention.interval}, deletes processed and unhandled deliveries older than
- * {@code hookline.retention.processed}, in batches of {@code hookline.retention.batch}, each its own transaction.
- * Several nodes may purge at once: a delete of what is already gone deletes nothing.
+ * Retention: every {@code hookline.retention.interval}, drops the headers and bodies of processed and unhandled
+ * deliveries older than {@code hookline.retention.processed}, then deletes those older than
+ * {@code hookline.retention.seen-ids}, in batches of {@code hookline.retention.batch}, each its own transaction (see
+ * {@link Purges}). Several nodes may purge at once: a purge of what is already gone purges nothing.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -53,20 +55,32 @@ public class Housekeeping {
     /** Never throws: that would end the schedule. */
     void purge() {
         try {
-            Instant before = clock.instant().minus(settings.retention());
-            int batch = settings.purgeBatch();
-            long total = 0;
-            int deleted;
-            do {
-                deleted = purges.finishedBefore(before, batch);
-                total += deleted;
-            } while (deleted == batch);
-            if (total > 0) {
-                long purged = total;
-                LOG.info(() -> "Purged " + purged + " finished deliveries received before " + before);
+            Instant now = clock.instant();
+            Instant records = now.minus(settings.seenIds());
+            long deleted = inBatches(batch -> purges.recordsBefore(records, batch));
+            if (deleted > 0) {
+                LOG.info(() -> "Deleted " + deleted + " finished deliveries received before " + records);
+            }
+            Instant payloads = now.minus(settings.retention());
+            long emptied = inBatches(batch -> purges.payloadsBefore(payloads, batch, now));
+            if (emptied > 0) {
+                LOG.info(() -> "Dropped the headers and bodies of " + emptied + " finished deliveries received before "
+                        + payloads + "; their ids are kept until " + settings.seenIds() + " after receipt");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Purging finished deliveries failed; trying again at the next interval", e);
         }
+    }
+
+    /** Runs one purge batch after another until one finds less than a whole batch; answers the total. */
+    private long inBatches(IntUnaryOperator purge) {
+        int batch = settings.purgeBatch();
+        long total = 0;
+        int done;
+        do {
+            done = purge.applyAsInt(batch);
+            total += done;
+        } while (done == batch);
+        return total;
     }
 }

@@ -48,11 +48,14 @@ public class Delivery {
 
     private final byte[] body;
 
+    /** Set once the retention dropped the headers and body; {@code null} while they are kept. */
+    private final PurgedPayload purgedPayload;
+
     /** A delivery as stored, with every column of its row (see {@link DeliveryRows}). */
     Delivery(String id, String source, String deliveryId, String eventType, DeliveryStatus status, int attempts,
              int attemptsBeforeReplay, OffsetDateTime receivedAt, OffsetDateTime nextAttemptAt,
              OffsetDateTime lastAttemptAt, String lastError, String claimedBy, OffsetDateTime leaseUntil,
-             String orderingKey, String headers, byte[] body) {
+             String orderingKey, String headers, byte[] body, PurgedPayload purgedPayload) {
         this.id = id;
         this.source = source;
         this.deliveryId = deliveryId;
@@ -69,6 +72,7 @@ public class Delivery {
         this.orderingKey = orderingKey;
         this.headers = headers;
         this.body = body;
+        this.purgedPayload = purgedPayload;
     }
 
     public Delivery(String id, String source, String deliveryId, String eventType, Instant receivedAt,
@@ -83,6 +87,7 @@ public class Delivery {
         this.body = body;
         this.status = DeliveryStatus.RECEIVED;
         this.attemptsBeforeReplay = 0;
+        this.purgedPayload = null;
     }
 
     public String id() {
@@ -136,6 +141,11 @@ public class Delivery {
 
     public byte[] body() {
         return body;
+    }
+
+    /** What is left of the payload once the retention dropped it; {@code null} while the headers and body are kept. */
+    public PurgedPayload purgedPayload() {
+        return purgedPayload;
     }
 
     public String claimedBy() {

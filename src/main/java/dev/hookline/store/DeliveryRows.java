@@ -17,7 +17,7 @@ public final class DeliveryRows {
     /** Every column of a delivery, in the order {@link #read} takes them: {@code SELECT COLUMNS FROM ...}. */
     public static final String COLUMNS = "id, source, delivery_id, event_type, status, attempts,"
             + " attempts_before_replay, received_at, next_attempt_at, last_attempt_at, last_error, claimed_by,"
-            + " lease_until, ordering_key, headers, body";
+            + " lease_until, ordering_key, headers, body, payload_purged_at, body_sha256";
 
     private DeliveryRows() {
     }
@@ -28,7 +28,12 @@ public final class DeliveryRows {
                 DeliveryStatus.valueOf(row.getString(5)), row.getInt(6), row.getInt(7),
                 row.getObject(8, OffsetDateTime.class), row.getObject(9, OffsetDateTime.class),
                 row.getObject(10, OffsetDateTime.class), row.getString(11), row.getString(12),
-                row.getObject(13, OffsetDateTime.class), row.getString(14), row.getString(15), row.getBytes(16));
+                row.getObject(13, OffsetDateTime.class), row.getString(14), row.getString(15), row.getBytes(16),
+                purgedPayload(row.getObject(17, OffsetDateTime.class), row.getString(18)));
+    }
+
+    private static PurgedPayload purgedPayload(OffsetDateTime purgedAt, String bodySha256) {
+        return purgedAt == null ? null : new PurgedPayload(purgedAt.toInstant(), bodySha256);
     }
 
     /** Binds a time as a UTC timestamp with zone; a null typed, for drivers that ask for its type. */

@@ -22,7 +22,8 @@ final class MigrationScripts implements ResourceProvider {
     static final List<String> NAMES = List.of(
             "V1__deliveries.sql",
             "V2__leases_and_ordering.sql",
-            "V3__replays_keep_attempts.sql");
+            "V3__replays_keep_attempts.sql",
+            "V4__seen_ids.sql");
 
     private final ClassLoader loader;
 

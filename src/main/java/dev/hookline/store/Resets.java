@@ -25,7 +25,7 @@ public class Resets {
     private static final String RESET = "UPDATE hookline_delivery SET status = ?,"
             + " attempts_before_replay = attempts,"
             + " next_attempt_at = ?, claimed_by = NULL, lease_until = NULL";
-    private static final String ONE = RESET + " WHERE id = ? AND status IN ("
+    private static final String ONE = RESET + " WHERE id = ? AND payload_purged_at IS NULL AND status IN ("
             + String.join(", ", Collections.nCopies(RESETTABLE.size(), "?")) + ")";
     private static final String DEAD = RESET + " WHERE status = ?";
     private static final String DEAD_OF_SOURCE = DEAD + " AND source = ?";
@@ -33,7 +33,10 @@ public class Resets {
     @Inject
     StoreDataSource store;
 
-    /** @return 1 when the delivery was reset, 0 when there is none of that id or it is received or processing */
+    /**
+     * @return 1 when the delivery was reset, 0 when there is none of that id, it is received or processing, or its
+     *         payload was purged
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public int one(String id, Instant now) {
         try (Connection connection = store.connection();

@@ -278,12 +278,19 @@
         $('detail-received').textContent = new Date(d.receivedAt).toLocaleString();
         $('detail-last-attempt').textContent = d.lastAttemptAt ? new Date(d.lastAttemptAt).toLocaleString() : '—';
         $('detail-error').textContent = d.lastError || '—';
-        $('replay').disabled = d.status === 'RECEIVED' || d.status === 'PROCESSING';
-        $('detail-headers').tBodies[0].replaceChildren(...Object.entries(d.headers).map(([name, values]) => {
+        $('replay').disabled = d.status === 'RECEIVED' || d.status === 'PROCESSING' || Boolean(d.payloadPurgedAt);
+        $('detail-headers').tBodies[0].replaceChildren(...Object.entries(d.headers || {}).map(([name, values]) => {
             const row = el('tr');
             row.append(el('td', null, name), el('td', null, values.join(', ')));
             return row;
         }));
+        if (d.payloadPurgedAt) {
+            // Past its retention only the record that the delivery was received is kept: the id, to refuse replays.
+            $('detail-body-note').textContent = 'purged ' + new Date(d.payloadPurgedAt).toLocaleString()
+                + ' · SHA-256 ' + d.bodySha256;
+            $('detail-body').textContent = '';
+            return;
+        }
         $('detail-body-note').textContent = d.bodyEncoding === 'base64'
             ? `(${d.bodySize} bytes, not UTF-8: base64)` : `(${d.bodySize} bytes)`;
         $('detail-body').textContent = pretty(d);

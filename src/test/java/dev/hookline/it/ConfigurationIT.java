@@ -71,6 +71,21 @@ class ConfigurationIT {
                 "hookline.datasource=java:app/jdbc/NoSuchDatabase"));
     }
 
+    @Deployment(name = "seen-ids-shorter", managed = false)
+    static WebArchive seenIdsShorterThanPayloads() {
+        return Deployments.hookline("seen-ids-shorter", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=github",
+                "hookline.source.acme.secrets=" + SECRET,
+                "hookline.retention.processed=P7D",
+                "hookline.retention.seen-ids=P1D"));
+    }
+
+    @Test
+    void idsKeptShorterThanPayloadsStopTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("seen-ids-shorter", "hookline.retention.seen-ids");
+    }
+
     @Test
     void datasourceThatIsNotThereStopsTheDeployment() throws Exception {
         assertDeploymentFailsNaming("unknown-datasource", "hookline.datasource=java:app/jdbc/NoSuchDatabase");
