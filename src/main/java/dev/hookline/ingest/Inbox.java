@@ -35,8 +35,8 @@ public class Inbox {
 
     /**
      * Gives a delivery its id as it is queued to be stored. Batches are written one after another in queue order, so
-     * on this node a delivery with a smaller id is never committed after one with a larger id: ordered sources,
-     * which process a key's deliveries in id order, then process them in the order they were stored.
+     * on this node a delivery with a smaller id is never committed after one with a larger id: paging through
+     * deliveries by id never passes over one of this node's that commits later.
      */
     private static void number(Delivery delivery) {
         delivery.number(DeliveryIds.next(delivery.receivedAt().toEpochMilli()));

@@ -30,9 +30,13 @@ public class Claims {
     private static final String LEASE_ENDED = "(d.status = 'PROCESSING' AND d.lease_until < ?)";
     /** Due: either. Only where other conditions pick the rows: an OR of the two makes H2 scan the whole table. */
     private static final String DUE = "(" + WAITING + " OR " + LEASE_ENDED + ")";
-    /** An ordered delivery waits until no earlier one of its key is unfinished; a dead one blocks its key. */
+    /**
+     * An ordered delivery waits until no delivery at an earlier place in its key's line is unfinished; a dead one
+     * blocks its key. Places follow the order of commits (see {@link LinePositions}), so one committed after it
+     * never goes first, and one committed before it was there to be seen.
+     */
     private static final String IN_TURN = " AND (d.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM hookline_delivery e"
-            + " WHERE e.source = d.source AND e.ordering_key = d.ordering_key AND e.id < d.id"
+            + " WHERE e.source = d.source AND e.ordering_key = d.ordering_key AND e.line_position < d.line_position"
             + " AND e.status IN ('RECEIVED', 'PROCESSING', 'FAILED', 'DEAD')))";
 
     @Inject

@@ -43,6 +43,9 @@ public class Delivery {
     /** For an ordered source, the line the delivery waits in; {@code null} for an unordered one. */
     private String orderingKey;
 
+    /** Its place in that line, given as it is stored (see {@link LinePositions}); {@code null} when unordered. */
+    private Long linePosition;
+
     /** The headers as a JSON object of name to array of values. */
     private final String headers;
 
@@ -55,7 +58,7 @@ public class Delivery {
     Delivery(String id, String source, String deliveryId, String eventType, DeliveryStatus status, int attempts,
              int attemptsBeforeReplay, OffsetDateTime receivedAt, OffsetDateTime nextAttemptAt,
              OffsetDateTime lastAttemptAt, String lastError, String claimedBy, OffsetDateTime leaseUntil,
-             String orderingKey, String headers, byte[] body, PurgedPayload purgedPayload) {
+             String orderingKey, Long linePosition, String headers, byte[] body, PurgedPayload purgedPayload) {
         this.id = id;
         this.source = source;
         this.deliveryId = deliveryId;
@@ -70,6 +73,7 @@ public class Delivery {
         this.claimedBy = claimedBy;
         this.leaseUntil = leaseUntil;
         this.orderingKey = orderingKey;
+        this.linePosition = linePosition;
         this.headers = headers;
         this.body = body;
         this.purgedPayload = purgedPayload;
@@ -160,6 +164,10 @@ public class Delivery {
         return orderingKey;
     }
 
+    public Long linePosition() {
+        return linePosition;
+    }
+
     /** Gives the delivery its id; before it is stored (see the ingest's queue, which numbers in its order). */
     public void number(String id) {
         this.id = id;
@@ -168,6 +176,11 @@ public class Delivery {
     /** Puts the delivery in the line of its ordering key; before it is stored. */
     public void orderBy(String key) {
         this.orderingKey = key;
+    }
+
+    /** Gives the delivery its place in its key's line; as it is stored. */
+    void placeInLine(long position) {
+        this.linePosition = position;
     }
 
     /** Whether this node's claim on the delivery is the current one. */

@@ -7,8 +7,9 @@ import java.util.UUID;
  * Internal delivery ids: UUID version 7, whose leading bits are the creation time in milliseconds, so that ids sort
  * by arrival (newest-first listing and keyset paging need no second index) and never collide across nodes. Within one
  * millisecond the 12 bits after the version are a counter, started at a random value below half its range (RFC 9562,
- * method 1): ids made one after another in the same millisecond sort in the order they were made, which ordered
- * sources rely on.
+ * method 1): ids made one after another in the same millisecond sort in the order they were made, so that listings
+ * show one node's deliveries in the order it received them. (Ordered sources do not rely on ids: see
+ * {@link LinePositions}.)
  */
 public final class DeliveryIds {
 

@@ -17,7 +17,7 @@ public final class DeliveryRows {
     /** Every column of a delivery, in the order {@link #read} takes them: {@code SELECT COLUMNS FROM ...}. */
     public static final String COLUMNS = "id, source, delivery_id, event_type, status, attempts,"
             + " attempts_before_replay, received_at, next_attempt_at, last_attempt_at, last_error, claimed_by,"
-            + " lease_until, ordering_key, headers, body, payload_purged_at, body_sha256";
+            + " lease_until, ordering_key, line_position, headers, body, payload_purged_at, body_sha256";
 
     private DeliveryRows() {
     }
@@ -28,8 +28,9 @@ public final class DeliveryRows {
                 DeliveryStatus.valueOf(row.getString(5)), row.getInt(6), row.getInt(7),
                 row.getObject(8, OffsetDateTime.class), row.getObject(9, OffsetDateTime.class),
                 row.getObject(10, OffsetDateTime.class), row.getString(11), row.getString(12),
-                row.getObject(13, OffsetDateTime.class), row.getString(14), row.getString(15), row.getBytes(16),
-                purgedPayload(row.getObject(17, OffsetDateTime.class), row.getString(18)));
+                row.getObject(13, OffsetDateTime.class), row.getString(14), row.getObject(15, Long.class),
+                row.getString(16), row.getBytes(17),
+                purgedPayload(row.getObject(18, OffsetDateTime.class), row.getString(19)));
     }
 
     private static PurgedPayload purgedPayload(OffsetDateTime purgedAt, String bodySha256) {

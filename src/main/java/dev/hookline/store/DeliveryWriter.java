@@ -10,7 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Inserts received deliveries, each call its own transaction, committed when the call returns. The database's unique
@@ -24,7 +28,8 @@ public class DeliveryWriter {
 
     private static final String INSERT = "INSERT INTO hookline_delivery (id, source, delivery_id, event_type, status,"
             + " attempts, attempts_before_replay, received_at, next_attempt_at, last_attempt_at, claimed_by,"
-            + " lease_until, ordering_key, headers, body) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " lease_until, ordering_key, line_position, headers, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String ID_OF = "SELECT id FROM hookline_delivery WHERE source = ? AND delivery_id = ?";
 
@@ -47,12 +52,8 @@ public class DeliveryWriter {
         try (Connection connection = store.connection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             boolean oneByOne = product.isH2(connection);
+            placeInLines(connection, deliveries);
             for (Delivery delivery : deliveries) {
-                Source source = sources.find(delivery.source());
-                if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
-                    delivery.orderBy(source.ordering().keyOf(StoredHeaders.decode(delivery.headers()),
-                            delivery.body()));
-                }
                 int p = 1;
                 insert.setString(p++, delivery.id());
                 insert.setString(p++, delivery.source());
@@ -66,6 +67,7 @@ public class DeliveryWriter {
                 insert.setString(p++, delivery.claimedBy());
                 DeliveryRows.setTime(insert, p++, delivery.leaseUntil());
                 insert.setString(p++, delivery.orderingKey());
+                insert.setObject(p++, delivery.linePosition(), Types.BIGINT);
                 insert.setString(p++, delivery.headers());
                 insert.setBytes(p, delivery.body());
                 if (oneByOne) {
@@ -79,6 +81,39 @@ public class DeliveryWriter {
             }
         } catch (SQLException e) {
             throw new StoreFailure("Storing " + deliveries.size() + " deliveries failed", e);
+        }
+    }
+
+    /**
+     * Gives each delivery of an ordered source its key and its place in the key's line, in the order of the list.
+     * Lines are taken in the order of their keys, so that two transactions never wait for each other's.
+     */
+    private void placeInLines(Connection connection, List<Delivery> deliveries) throws SQLException {
+        Map<Line, List<Delivery>> lines = new TreeMap<>();
+        for (Delivery delivery : deliveries) {
+            Source source = sources.find(delivery.source());
+            if (source != null && source.ordering() != null && delivery.orderingKey() == null) {
+                delivery.orderBy(source.ordering().keyOf(StoredHeaders.decode(delivery.headers()), delivery.body()));
+            }
+            if (delivery.orderingKey() != null) {
+                lines.computeIfAbsent(new Line(delivery.source(), delivery.orderingKey()), line -> new ArrayList<>())
+                        .add(delivery);
+            }
+        }
+        for (Map.Entry<Line, List<Delivery>> line : lines.entrySet()) {
+            long place = LinePositions.take(connection, product, line.getKey().source(), line.getKey().key(),
+                    line.getValue().size());
+            for (Delivery delivery : line.getValue()) {
+                delivery.placeInLine(place++);
+            }
+        }
+    }
+
+    private record Line(String source, String key) implements Comparable<Line> {
+        @Override
+        public int compareTo(Line other) {
+            int bySource = source.compareTo(other.source);
+            return bySource != 0 ? bySource : key.compareTo(other.key);
         }
     }
 

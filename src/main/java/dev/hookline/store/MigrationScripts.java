@@ -23,7 +23,8 @@ final class MigrationScripts implements ResourceProvider {
             "V1__deliveries.sql",
             "V2__leases_and_ordering.sql",
             "V3__replays_keep_attempts.sql",
-            "V4__seen_ids.sql");
+            "V4__seen_ids.sql",
+            "V5__lines.sql");
 
     private final ClassLoader loader;
 
