@@ -7,6 +7,7 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
+import dev.hookline.store.H2Commits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -48,6 +49,9 @@ public class Attempts {
 
     @Inject
     DeliveryOutcomes outcomes;
+
+    @Inject
+    H2Commits durability;
 
     @Inject
     Heartbeat heartbeat;
@@ -130,7 +134,7 @@ public class Attempts {
                 }
                 return;
             }
-            attempted.attempts().forEach(this::finished);
+            committed(attempted);
             deliveries = attempted.notYet();
             claims = deliveries.stream().map(Delivery::claim).toList();
         }
@@ -141,13 +145,13 @@ public class Attempts {
         long start = System.nanoTime();
         Duration budget = settings.lease();
         try {
-            (leased == null ? processor.attempt(List.of(claim), node.id(), budget)
-                    : processor.attemptLoaded(List.of(leased), node.id(), budget)).attempts()
-                    .forEach(this::finished);
+            committed(leased == null ? processor.attempt(List.of(claim), node.id(), budget)
+                    : processor.attemptLoaded(List.of(leased), node.id(), budget));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.FINE, e, () -> "Delivery " + claim.id() + " failed");
             try {
                 Delivery failed = processor.recordFailure(claim, node.id(), e);
+                written();
                 if (failed != null) {
                     outcomes.record(failed.source(), failed.eventType(), failed.deliveryId(), failed.id(),
                             failed.status(), failed.attempts(), System.nanoTime() - start, e);
@@ -157,6 +161,24 @@ public class Attempts {
                 LOG.log(Level.SEVERE, recordFailed, () -> "Recording the failure of delivery " + claim.id()
                         + " failed");
             }
+        }
+    }
+
+    /**
+     * Makes the attempts' commit durable before anything more follows from it (on H2, see {@link H2Commits}): an
+     * outcome lost in a crash would run its observers again. Then reports each.
+     */
+    private void committed(DeliveryProcessor.Attempted attempted) {
+        written();
+        attempted.attempts().forEach(this::finished);
+    }
+
+    private void written() {
+        try {
+            durability.written();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Attempts committed but not yet written to the store's file; a crash now would"
+                    + " attempt them again", e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.hookline.ingest.GroupCommit.Pending;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryIds;
 import dev.hookline.store.DeliveryWriter;
+import dev.hookline.store.H2Commits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public class Inbox {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    H2Commits durability;
 
     private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write,
             StorageUnavailable::new, Inbox::number);
@@ -68,26 +72,30 @@ public class Inbox {
         // Leased to this node as they are stored, they are attempted once committed without being claimed first.
         List<Delivery> leased = dispatcher.leaseFresh(deliveries);
         Set<String> stored = new HashSet<>();
+        // Refusals are answered at once; what was stored only once it is in the database's file (see H2Commits).
+        List<Runnable> acknowledgements = new ArrayList<>(batch.size());
         try {
             try {
                 writer.insertAll(deliveries);
                 unique.forEach(p -> {
-                    p.complete(new Receipt.Accepted(p.item.id()));
+                    acknowledgements.add(() -> p.complete(new Receipt.Accepted(p.item.id())));
                     stored.add(p.item.id());
                 });
             } catch (RuntimeException e) {
                 // Most often one of them was stored before; write them one by one to tell which.
-                writeOneByOne(unique, stored, e);
+                writeOneByOne(unique, stored, acknowledgements, e);
             }
             for (Pending<Delivery, Receipt> repeat : repeats) {
                 Pending<Delivery, Receipt> first = firsts.get(repeat.item.source() + '\u0000'
                         + repeat.item.deliveryId());
                 if (stored.contains(first.item.id())) {
-                    repeat.complete(new Receipt.Duplicate(first.item.id()));
+                    acknowledgements.add(() -> repeat.complete(new Receipt.Duplicate(first.item.id())));
                 } else {
-                    writeOneByOne(List.of(repeat), stored, null);
+                    writeOneByOne(List.of(repeat), stored, acknowledgements, null);
                 }
             }
+            durability.written();
+            acknowledgements.forEach(Runnable::run);
         } finally {
             handToDispatch(leased, stored);
         }
@@ -110,7 +118,8 @@ public class Inbox {
         }
     }
 
-    private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, Set<String> stored, RuntimeException cause) {
+    private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, Set<String> stored,
+                               List<Runnable> acknowledgements, RuntimeException cause) {
         RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause)
                 && !DeliveryWriter.isRefusedRow(cause) && pendings.size() == 1 ? cause : null;
         for (Pending<Delivery, Receipt> pending : pendings) {
@@ -120,7 +129,7 @@ public class Inbox {
             }
             try {
                 writer.insertAll(List.of(pending.item));
-                pending.complete(new Receipt.Accepted(pending.item.id()));
+                acknowledgements.add(() -> pending.complete(new Receipt.Accepted(pending.item.id())));
                 stored.add(pending.item.id());
             } catch (RuntimeException e) {
                 if (DeliveryWriter.isRefusedRow(e)) {
@@ -137,7 +146,7 @@ public class Inbox {
                 if (first == null) {
                     pending.fail(new StorageUnavailable(e));
                 } else {
-                    pending.complete(new Receipt.Duplicate(first));
+                    acknowledgements.add(() -> pending.complete(new Receipt.Duplicate(first)));
                 }
             }
         }
