@@ -4,25 +4,22 @@ import dev.hookline.api.Webhook;
 import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.store.Claim;
-import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryStatus;
 import dev.hookline.store.H2Commits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Attempts claimed deliveries: on leases long enough (see {@link Leases}), several in one transaction while none
- * fails, each alone once one has; records failures, reports outcomes, hands committed deliveries to their
- * asynchronous observers, and moves an ordered key's line on. Gives back the claims' room in {@link Capacity} once
- * they are attempted.
+ * Attempts claimed deliveries on the calling thread: on leases long enough (see {@link Leases}), several in one
+ * transaction while none fails, each alone once one has; records failures, reports outcomes and hands committed
+ * deliveries to their asynchronous observers. Gives back the claims' room in {@link Capacity} once they are attempted.
+ * Where attempts run, and what follows them in an ordered key's line, is {@link AttemptTasks}'.
  */
 @ApplicationScoped
 public class Attempts {
@@ -33,16 +30,10 @@ public class Attempts {
     DeliveryProcessor processor;
 
     @Inject
-    Claims claims;
-
-    @Inject
     Leases leases;
 
     @Inject
     Capacity capacity;
-
-    @Inject
-    DispatchWorkers workers;
 
     @Inject
     DispatchSettings settings;
@@ -62,19 +53,17 @@ public class Attempts {
     @Inject
     Node node;
 
-    @Inject
-    Clock clock;
-
     /**
      * Attempts claimed deliveries in one transaction, the way ingest commits concurrent deliveries in one. If any of
      * them fails, the transaction rolls back as a whole and each is attempted again alone, in a transaction of its
      * own, so that only the failing one is recorded as failed and the others commit.
      *
      * @param leased the deliveries themselves when this node leased them as it stored them, else {@code null}
+     * @return the claims that were attempted: those whose lease was long enough
      */
-    public void attemptAll(List<Claim> claimed, List<Delivery> leased) {
+    public List<Claim> attemptAll(List<Claim> claimed, List<Delivery> leased) {
         if (claimed.isEmpty()) {
-            return;
+            return claimed;
         }
         List<Claim> live = new ArrayList<>(claimed.size());
         List<Delivery> liveLoaded = leased == null ? null : new ArrayList<>(leased.size());
@@ -99,11 +88,7 @@ public class Attempts {
             heartbeat.idle();
             capacity.release(claimed.size());
         }
-        for (Claim claim : live) {
-            if (claim.orderingKey() != null) {
-                nextInLine(claim);
-            }
-        }
+        return live;
     }
 
     /**
@@ -189,44 +174,5 @@ public class Attempts {
                 attempt.route().isEmpty() ? DeliveryStatus.UNHANDLED : DeliveryStatus.PROCESSED,
                 hook.attempt(), attempt.nanos(), null);
         attempt.route().notifyAsync(hook, server.executor());
-    }
-
-    /**
-     * Claims the next delivery of an ordered key at once, so that a line moves at attempt speed, not poll speed. Its
-     * attempt is a task of its own: attempted here, a long line would nest one attempt inside the last.
-     */
-    private void nextInLine(Claim finished) {
-        List<Claim> next;
-        try {
-            Instant now = clock.instant();
-            next = claims.nextOf(node.id(), now, now.plus(settings.lease()), finished.source(),
-                    finished.orderingKey());
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Claiming the next delivery in line failed; the poll will take it", e);
-            return;
-        }
-        attemptLater(next, () -> { });
-    }
-
-    /**
-     * Attempts claims in one task of their own, then runs {@code then}: one task for a batch, since a task costs more
-     * (context capture and propagation) than the attempt of a fast observer, and batches of different claims still
-     * run side by side. When the workers refuse the task (the application is stopping), the leases end and another
-     * node takes the deliveries over.
-     */
-    public void attemptLater(List<Claim> claimed, Runnable then) {
-        if (claimed.isEmpty()) {
-            return;
-        }
-        capacity.take(claimed.size());
-        try {
-            workers.executor().execute(() -> {
-                attemptAll(claimed, null);
-                then.run();
-            });
-        } catch (RuntimeException e) {
-            capacity.release(claimed.size());
-            LOG.log(Level.FINE, e, () -> claimed.size() + " deliveries left to their leases");
-        }
     }
 }

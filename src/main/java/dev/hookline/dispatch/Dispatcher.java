@@ -58,6 +58,9 @@ public class Dispatcher {
     DispatchSettings settings;
 
     @Inject
+    AttemptTasks tasks;
+
+    @Inject
     Node node;
 
     @Inject
@@ -76,7 +79,7 @@ public class Dispatcher {
      * claims, left one, fell behind (see docs/benchmarks.md).
      */
     private final Drain<Delivery> fresh = new Drain<>(3, 64,
-            batch -> attempts.attemptAll(batch.stream().map(Delivery::claim).toList(), batch));
+            batch -> tasks.nextInLines(attempts.attemptAll(batch.stream().map(Delivery::claim).toList(), batch)));
     private volatile ScheduledFuture<?> polling;
 
     /**
@@ -99,7 +102,7 @@ public class Dispatcher {
             }
             // Already on the executor: attempt them here rather than pay for another task.
             capacity.take(claimed.size());
-            attempts.attemptAll(claimed, null);
+            tasks.nextInLines(attempts.attemptAll(claimed, null));
         });
     }
 
@@ -199,7 +202,7 @@ public class Dispatcher {
             while ((room = capacity.room(settings.claimBatch())) > 0) {
                 Instant now = clock.instant();
                 List<Claim> claimed = claims.due(node.id(), now, now.plus(settings.lease()), room);
-                attempts.attemptLater(claimed, this::poll);
+                tasks.attemptLater(claimed, this::poll);
                 if (claimed.size() < room) {
                     break;
                 }

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * told) sent at full rate by 16 senders to Payara Micro on its own embedded database, each processed by an observer
  * that writes a row in the delivery's transaction; then {@code kill -9} and a restart on the same files. After the
  * restart every stored body must read to its end, every acknowledged delivery be stored and processed exactly once,
- * and a sample of them sent again be answered as duplicates. Not one of the CI's fault tests, for its length:
- * {@code bench/soak/run} runs it. The report goes to {@code target/crash/soak-report.txt}.
+ * and a sample of them sent again be answered as duplicates. The database's file is measured when all are processed
+ * and again after {@code soak.idle} (2 minutes unless told) without load. Not one of the CI's fault tests, for its
+ * length: {@code bench/soak/run} runs it. The report goes to {@code target/crash/soak-report.txt}.
  */
 class EmbeddedStoreSoak {
 
@@ -76,7 +77,11 @@ class EmbeddedStoreSoak {
         Duration processing = Duration.between(started, Instant.now());
         say("all processed " + processing.toSeconds() + " s after the first was sent ("
                 + acknowledged * 1000 / Math.max(1, processing.toMillis()) + " deliveries/s end to end): " + settled);
-        say("embedded database files before the kill: " + databaseFiles());
+        say("embedded database files when all were processed: " + databaseFiles());
+        Duration idle = Duration.parse(System.getProperty("soak.idle", "PT2M"));
+        Thread.sleep(idle.toMillis());
+        say("embedded database files after " + idle.toSeconds() + " s without load (H2 compacts its file when idle): "
+                + databaseFiles());
 
         node.kill();
         Instant restarted = Instant.now();
