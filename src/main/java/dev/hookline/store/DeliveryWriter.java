@@ -86,7 +86,8 @@ public class DeliveryWriter {
 
     /**
      * Gives each delivery of an ordered source its key and its place in the key's line, in the order of the list.
-     * Lines are taken in the order of their keys, so that two transactions never wait for each other's.
+     * Lines are taken in the order of their keys: two transactions that need the same lines take them in the same
+     * order, so neither can hold one that the other holds and wait for the other's.
      */
     private void placeInLines(Connection connection, List<Delivery> deliveries) throws SQLException {
         Map<Line, List<Delivery>> lines = new TreeMap<>();
