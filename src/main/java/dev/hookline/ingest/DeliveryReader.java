@@ -4,6 +4,7 @@ import dev.hookline.source.Selector;
 import dev.hookline.source.Source;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.StoredHeaders;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -58,6 +59,15 @@ final class DeliveryReader {
         } else if (selector instanceof Selector.Form form) {
             value = FormFields.read(body, form.field());
             where = "the form field " + form.field();
+            if (form.json() != null && value != null) {
+                try {
+                    value = JsonFields.read(value.getBytes(StandardCharsets.UTF_8),
+                            List.of(form.json().tokens()))[0];
+                } catch (UnreadableDelivery e) {
+                    throw new UnreadableDelivery("The form field " + form.field() + " does not hold JSON.");
+                }
+                where += " at json:" + form.json().pointer();
+            }
         } else {
             value = fromJson;
             where = "json:" + ((Selector.Json) selector).pointer();

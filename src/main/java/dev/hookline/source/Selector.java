@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Where a delivery's event type or id is found: a header ({@code header:X-GitHub-Event}), a value in the JSON body
- * ({@code json:/data/id}, an RFC 6901 JSON Pointer) or a field of a form-encoded body ({@code form:MessageSid}).
+ * ({@code json:/data/id}, an RFC 6901 JSON Pointer), a field of a form-encoded body ({@code form:MessageSid}) or a
+ * value in JSON that a form field holds ({@code form:payload|json:/type}, as Slack's interactivity posts it).
  * {@code none} turns a scheme's preset off.
  */
 public sealed interface Selector {
@@ -15,8 +16,11 @@ public sealed interface Selector {
     record Header(String name) implements Selector {
     }
 
-    /** A field of an {@code application/x-www-form-urlencoded} body. */
-    record Form(String field) implements Selector {
+    /**
+     * A field of an {@code application/x-www-form-urlencoded} body; with {@code json}, the value at that pointer in the
+     * JSON the field holds.
+     */
+    record Form(String field, Json json) implements Selector {
     }
 
     /** A scalar of the JSON body at a JSON Pointer, kept as its reference tokens. */
@@ -27,7 +31,8 @@ public sealed interface Selector {
     String NONE = "none";
 
     /**
-     * Parses {@code header:<Name>}, {@code json:<pointer>} or {@code form:<field>}.
+     * Parses {@code header:<Name>}, {@code json:<pointer>}, {@code form:<field>} or
+     * {@code form:<field>|json:<pointer>}.
      *
      * @throws IllegalArgumentException saying what is wrong, for the caller to prefix with the key
      */
@@ -44,13 +49,23 @@ public sealed interface Selector {
             case "json":
                 return new Json(where, tokens(text, where));
             case "form":
-                if (where.isEmpty()) {
+                int bar = where.indexOf('|');
+                String field = bar < 0 ? where : where.substring(0, bar).trim();
+                if (field.isEmpty()) {
                     throw new IllegalArgumentException("'" + text + "' does not name a form field");
                 }
-                return new Form(where);
+                if (bar < 0) {
+                    return new Form(field, null);
+                }
+                if (!(parse(where.substring(bar + 1)) instanceof Json json)) {
+                    throw new IllegalArgumentException("'" + text + "' reads a form field's value other than by"
+                            + " json:<JSON Pointer>");
+                }
+                return new Form(field, json);
             default:
                 throw new IllegalArgumentException("'" + text
-                        + "' is none of header:<Name>, json:<JSON Pointer>, form:<field> or none");
+                        + "' is none of header:<Name>, json:<JSON Pointer>, form:<field>, form:<field>|json:<JSON"
+                        + " Pointer> or none");
         }
     }
 

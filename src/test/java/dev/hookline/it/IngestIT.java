@@ -26,7 +26,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -308,6 +310,25 @@ class IngestIT {
         Webhook hook = observers.await(ALL, trigger, hooks -> !hooks.isEmpty()).get(0);
         assertEquals("/deploy", hook.type());
         assertEquals(body, hook.bodyAsString());
+    }
+
+    @Test
+    void interactivityTakesTypeAndIdFromTheJsonOfItsPayloadField() throws Exception {
+        String trigger = "13345224609." + System.nanoTime();
+        String payload = "{\"type\":\"block_actions\",\"trigger_id\":\"" + trigger + "\",\"user\":{\"id\":\"U1\"}}";
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        HttpResponse<String> response = sender.to("slack-interactive")
+                .contentType("application/x-www-form-urlencoded").body(body)
+                .slackSignature(TestSources.SLACK_SECRET).send();
+        assertEquals(202, response.statusCode(), response.body());
+        Webhook hook = observers.await(ALL, trigger, hooks -> !hooks.isEmpty()).get(0);
+        assertEquals("block_actions", hook.type());
+        assertEquals(body, hook.bodyAsString());
+
+        HttpResponse<String> notJson = sender.to("slack-interactive").contentType("application/x-www-form-urlencoded")
+                .body("payload=not+json").slackSignature(TestSources.SLACK_SECRET).send();
+        assertEquals(400, notJson.statusCode(), notJson.body());
+        assertTrue(notJson.body().contains("The form field payload does not hold JSON."), notJson.body());
     }
 
     @Test

@@ -11,7 +11,7 @@ final class TestSources {
     static final int INHOUSE_MAX_BODY = 2048;
 
     static final String CONFIGURATION = String.join("\n",
-            "hookline.sources=github,inhouse,legacy,slack",
+            "hookline.sources=github,inhouse,legacy,slack,slack-interactive",
             "hookline.source.github.scheme=github",
             "hookline.source.github.secrets=" + GITHUB_SECRET + "," + GITHUB_SECOND_SECRET,
             "hookline.source.inhouse.scheme=hmac",
@@ -29,6 +29,10 @@ final class TestSources {
             "hookline.source.slack.secrets=" + SLACK_SECRET,
             "hookline.source.slack.event-type=form:command",
             "hookline.source.slack.delivery-id=form:trigger_id",
+            "hookline.source.slack-interactive.scheme=slack",
+            "hookline.source.slack-interactive.secrets=" + SLACK_SECRET,
+            "hookline.source.slack-interactive.event-type=form:payload|json:/type",
+            "hookline.source.slack-interactive.delivery-id=form:payload|json:/trigger_id",
             "");
 
     private TestSources() {
