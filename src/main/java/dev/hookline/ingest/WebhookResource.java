@@ -2,6 +2,7 @@ package dev.hookline.ingest;
 
 import dev.hookline.platform.metrics.Metrics;
 import dev.hookline.platform.metrics.Rejection;
+import dev.hookline.source.Acknowledgement;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +39,6 @@ public class WebhookResource {
 
     @POST
     @Signed
-    @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("source") String name, @Context HttpHeaders headers, byte[] body) {
         long start = System.nanoTime();
         Source source = sources.find(name);
@@ -52,12 +51,23 @@ public class WebhookResource {
                     : e instanceof UnstorableDelivery ? Rejection.UNSTORABLE : Rejection.STORAGE_UNAVAILABLE);
             throw e;
         }
-        if (receipt instanceof Receipt.Accepted) {
+        boolean accepted = receipt instanceof Receipt.Accepted;
+        if (accepted) {
             metrics.accepted(name, System.nanoTime() - start);
-            return Response.accepted(answer("accepted", receipt.id())).build();
+        } else {
+            metrics.duplicate(name, System.nanoTime() - start);
         }
-        metrics.duplicate(name, System.nanoTime() - start);
-        return Response.ok(answer("duplicate", receipt.id())).build();
+        Acknowledgement ack = source.ack();
+        Response.ResponseBuilder response = Response.status(ack != null && ack.status() != null ? ack.status()
+                : accepted ? 202 : 200);
+        if (ack != null && ack.body() != null) {
+            return response.entity(ack.body()).type(ack.contentType()).build();
+        }
+        if (ack != null && ack.status() != null && ack.status() == 204) {
+            return response.build();
+        }
+        return response.entity(answer(accepted ? "accepted" : "duplicate", receipt.id()))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The ids are UUIDs, so the answer needs no JSON escaping. */

@@ -12,7 +12,9 @@ import java.util.Set;
  * @param publicUrl   the URL the sender signs (Twilio), or {@code null}
  * @param hiddenHeaders lower-case names of headers never stored nor shown: signatures and credentials
  * @param retry       how failed deliveries are tried again
- * @param ordering    which deliveries are processed one at a time in receipt order, or {@code null} for none
+ * @param ordering    which deliveries are processed one at a time in the order they were stored, or {@code null}
+ *                    for none
+ * @param ack         how a stored delivery is acknowledged, or {@code null} for Hookline's own answer
  */
 public record Source(String name,
                      Verifier verifier,
@@ -23,7 +25,8 @@ public record Source(String name,
                      Set<String> hiddenHeaders,
                      String publicUrl,
                      RetryPolicy retry,
-                     Ordering ordering) {
+                     Ordering ordering,
+                     Acknowledgement ack) {
 
     public boolean accepts(String mediaType) {
         return contentTypes.contains(mediaType);

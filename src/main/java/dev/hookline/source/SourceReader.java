@@ -62,7 +62,8 @@ final class SourceReader {
                     Set.copyOf(hidden),
                     optional(prefix + "public-url").orElse(null),
                     retry(prefix + "retry."),
-                    ordering(prefix));
+                    ordering(prefix),
+                    acknowledgement(prefix + "ack."));
         } catch (IllegalArgumentException e) {
             throw new InvalidSourceConfiguration(e.getMessage());
         }
@@ -158,6 +159,35 @@ final class SourceReader {
             throw new InvalidSourceConfiguration(prefix + "ordering-key is set but " + prefix + "ordered is not true");
         }
         return on ? new Ordering(key) : null;
+    }
+
+    private Acknowledgement acknowledgement(String prefix) {
+        Optional<String> statusText = optional(prefix + "status");
+        Optional<String> body = optional(prefix + "body");
+        Optional<String> contentType = optional(prefix + "content-type");
+        if (statusText.isEmpty() && body.isEmpty() && contentType.isEmpty()) {
+            return null;
+        }
+        Integer status = null;
+        if (statusText.isPresent()) {
+            try {
+                status = Integer.parseInt(statusText.get());
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            if (status == null || status < 200 || status > 299) {
+                throw new InvalidSourceConfiguration(prefix + "status: '" + statusText.get()
+                        + "' is not a 2xx status: a delivery that is stored is acknowledged as a success");
+            }
+        }
+        if (contentType.isPresent() && body.isEmpty()) {
+            throw new InvalidSourceConfiguration(prefix + "content-type is set but " + prefix + "body is not");
+        }
+        if (body.isPresent() && status != null && status == 204) {
+            throw new InvalidSourceConfiguration(prefix + "body is set but " + prefix + "status is 204 (No Content)");
+        }
+        return new Acknowledgement(status, body.orElse(null), body.isPresent()
+                ? contentType.orElse(Acknowledgement.TEXT) : null);
     }
 
     private int positiveInt(String key, int fallback) {

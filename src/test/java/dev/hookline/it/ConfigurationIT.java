@@ -81,6 +81,20 @@ class ConfigurationIT {
                 "hookline.retention.seen-ids=P1D"));
     }
 
+    @Deployment(name = "ack-not-success", managed = false)
+    static WebArchive acknowledgementThatIsNoSuccess() {
+        return Deployments.hookline("ack-not-success", String.join("\n",
+                "hookline.sources=acme",
+                "hookline.source.acme.scheme=github",
+                "hookline.source.acme.secrets=" + SECRET,
+                "hookline.source.acme.ack.status=302"));
+    }
+
+    @Test
+    void acknowledgementThatIsNoSuccessStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("ack-not-success", "hookline.source.acme.ack.status");
+    }
+
     @Test
     void idsKeptShorterThanPayloadsStopTheDeployment() throws Exception {
         assertDeploymentFailsNaming("seen-ids-shorter", "hookline.retention.seen-ids");

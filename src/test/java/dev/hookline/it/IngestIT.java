@@ -137,6 +137,25 @@ class IngestIT {
     }
 
     @Test
+    void aSourceWithItsOwnAcknowledgementGetsItForANewDeliveryAndADuplicate() {
+        String delivery = UUID.randomUUID().toString();
+        String body = "{\"live\":\"false\",\"notificationItems\":[]}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> answer = sender.to("acked").body(body).header("X-GitHub-Delivery", delivery)
+                    .header("X-GitHub-Event", "AUTHORISATION").githubSignature(GITHUB_SECRET).send();
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("[accepted]", answer.body());
+            assertEquals("text/plain;charset=UTF-8", answer.headers().firstValue("Content-Type").orElse("")
+                    .replace(" ", ""));
+        }
+        assertEquals(1, store.of("acked", delivery).size());
+
+        HttpResponse<String> forged = sender.to("acked").body(body).header("X-GitHub-Delivery", delivery)
+                .header("X-GitHub-Event", "AUTHORISATION").githubSignature("not-the-secret").send();
+        assertEquals(401, forged.statusCode(), "a refusal is still a problem, never the acknowledgement");
+    }
+
+    @Test
     void concurrentRepeatsOfOneDeliveryStoreItOnce() throws Exception {
         String delivery = UUID.randomUUID().toString();
         String body = "{\"action\":\"opened\"}";

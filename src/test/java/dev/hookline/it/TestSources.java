@@ -11,7 +11,7 @@ final class TestSources {
     static final int INHOUSE_MAX_BODY = 2048;
 
     static final String CONFIGURATION = String.join("\n",
-            "hookline.sources=github,inhouse,legacy,slack,slack-interactive",
+            "hookline.sources=github,inhouse,legacy,slack,slack-interactive,acked",
             "hookline.source.github.scheme=github",
             "hookline.source.github.secrets=" + GITHUB_SECRET + "," + GITHUB_SECOND_SECRET,
             "hookline.source.inhouse.scheme=hmac",
@@ -33,6 +33,10 @@ final class TestSources {
             "hookline.source.slack-interactive.secrets=" + SLACK_SECRET,
             "hookline.source.slack-interactive.event-type=form:payload|json:/type",
             "hookline.source.slack-interactive.delivery-id=form:payload|json:/trigger_id",
+            "hookline.source.acked.scheme=github",
+            "hookline.source.acked.secrets=" + GITHUB_SECRET,
+            "hookline.source.acked.ack.status=200",
+            "hookline.source.acked.ack.body=[accepted]",
             "");
 
     private TestSources() {
