@@ -1,8 +1,11 @@
 package dev.hookline.dispatch;
 
-import jakarta.annotation.PostConstruct;
+import dev.hookline.platform.Started;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -10,7 +13,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The {@code hookline.dispatch.*} and {@code hookline.retention.*} settings, read and checked once at start-up so that
- * a mistake stops the deployment with the key to fix.
+ * a mistake stops the deployment with the key to fix. Read from an observer of the start, not in
+ * {@code @PostConstruct}: the container wraps what that throws in its own exception, and a remote deployer's report
+ * (Payara Server's) then no longer names the key.
  */
 @ApplicationScoped
 public class DispatchSettings {
@@ -26,9 +31,23 @@ public class DispatchSettings {
     private Duration seenIds;
     private Duration purgeInterval;
     private int purgeBatch;
+    private volatile boolean read;
 
-    @PostConstruct
-    void read() {
+    void readOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
+        read();
+    }
+
+    /** A volatile read on the request path; the lock only until the settings are read. */
+    private void ensureRead() {
+        if (!read) {
+            read();
+        }
+    }
+
+    private synchronized void read() {
+        if (read) {
+            return;
+        }
         lease = duration("hookline.dispatch.lease", Duration.ofSeconds(30));
         pollInterval = duration("hookline.dispatch.poll-interval", Duration.ofSeconds(1));
         claimBatch = count("hookline.dispatch.claim-batch", 32);
@@ -42,30 +61,36 @@ public class DispatchSettings {
         }
         purgeInterval = duration("hookline.retention.interval", Duration.ofHours(1));
         purgeBatch = count("hookline.retention.batch", 1000);
+        read = true;
     }
 
     /** How long a claim lasts: past it, another node takes the delivery over. */
     public Duration lease() {
+        ensureRead();
         return lease;
     }
 
     /** How often each node looks for due deliveries that no hint brought: retries, and other nodes' left-overs. */
     public Duration pollInterval() {
+        ensureRead();
         return pollInterval;
     }
 
     /** The most deliveries one poll claims. */
     public int claimBatch() {
+        ensureRead();
         return claimBatch;
     }
 
     /** The most deliveries a node holds claimed at once, queued or being attempted. */
     public int maxInFlight() {
+        ensureRead();
         return maxInFlight;
     }
 
     /** How long processed and unhandled deliveries are kept whole, with their headers and body. */
     public Duration retention() {
+        ensureRead();
         return retention;
     }
 
@@ -74,14 +99,17 @@ public class DispatchSettings {
      * replay of it is still answered as a duplicate.
      */
     public Duration seenIds() {
+        ensureRead();
         return seenIds;
     }
 
     public Duration purgeInterval() {
+        ensureRead();
         return purgeInterval;
     }
 
     public int purgeBatch() {
+        ensureRead();
         return purgeBatch;
     }
 
