@@ -25,7 +25,8 @@ final class PeriodicProbe {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build(); // as senders speak; see PayaraMicro
     private final URI url;
     private final Duration every;
     private final ConcurrentLinkedQueue<Reading> readings = new ConcurrentLinkedQueue<>();
