@@ -2,14 +2,12 @@ package dev.hookline.ingest;
 
 import dev.hookline.source.Selector;
 import dev.hookline.source.Source;
+import dev.hookline.store.BodyDigests;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.StoredHeaders;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +30,8 @@ final class DeliveryReader {
         Selector idAt = source.deliveryId();
         String[] fromJson = jsonFields(body, typeAt, idAt);
         String type = typeAt == null ? "" : value(typeAt, headers, body, fromJson[0], "event type");
-        String id = idAt == null ? sha256(body) : value(idAt, headers, body, fromJson[1], "delivery id");
+        String id = idAt == null ? "sha256:" + BodyDigests.sha256Hex(body)
+                : value(idAt, headers, body, fromJson[1], "delivery id");
         // Without an id yet: the inbox numbers deliveries in the order it queues them to be stored.
         return new Delivery(null, source.name(), id, type, receivedAt,
                 StoredHeaders.encode(kept(source, headers)), body);
@@ -99,13 +98,5 @@ final class DeliveryReader {
             }
         });
         return kept;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

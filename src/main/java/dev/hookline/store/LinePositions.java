@@ -20,7 +20,8 @@ final class LinePositions {
             + " RETURNING last_position";
     private static final String ADVANCE = "UPDATE hookline_line SET last_position = last_position + ?"
             + " WHERE source = ? AND ordering_key = ?";
-    private static final String OPEN = "INSERT INTO hookline_line (source, ordering_key, last_position) VALUES (?, ?, ?)";
+    private static final String OPEN = "INSERT INTO hookline_line (source, ordering_key, last_position)"
+            + " VALUES (?, ?, ?)";
     private static final String LAST = "SELECT last_position FROM hookline_line WHERE source = ? AND ordering_key = ?";
 
     private LinePositions() {

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -55,7 +52,7 @@ public class Purges {
                 while (rows.next()) {
                     found++;
                     update.setBytes(1, NO_BODY);
-                    update.setString(2, sha256(rows.getBytes(2)));
+                    update.setString(2, BodyDigests.sha256Hex(rows.getBytes(2)));
                     DeliveryRows.setTime(update, 3, now);
                     update.setString(4, rows.getString(1));
                     update.addBatch();
@@ -90,13 +87,5 @@ public class Purges {
     /** The smallest id a delivery received at that instant can have (see {@link DeliveryIds}). */
     static String firstIdAt(Instant instant) {
         return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L).toString();
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

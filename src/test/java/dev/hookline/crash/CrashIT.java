@@ -44,8 +44,7 @@ class CrashIT {
             "hookline.dispatch.poll-interval=PT0.5S",
             "");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build(); // as senders speak; see PayaraMicro
+    private static final HttpClient HTTP = PayaraMicro.http11();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
     private final CrashDatabase database = new CrashDatabase("hookline_crash");

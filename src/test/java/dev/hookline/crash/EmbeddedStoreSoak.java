@@ -46,8 +46,7 @@ class EmbeddedStoreSoak {
             "hookline.source.soak.secrets=" + SECRET,
             "");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = PayaraMicro.http11();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
     private final List<String> report = new ArrayList<>();

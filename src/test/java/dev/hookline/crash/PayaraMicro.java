@@ -22,12 +22,7 @@ import java.util.Map;
  */
 final class PayaraMicro {
 
-    /**
-     * HTTP/1.1, as the senders speak: Java's client otherwise asks to upgrade to HTTP/2 (h2c), and Payara Micro's
-     * Grizzly once deadlocked two of its request threads in that upgrade, so that the node never answered again.
-     */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = http11();
 
     private final String name;
     private final int port;
@@ -49,6 +44,16 @@ final class PayaraMicro {
         this.war = war;
         this.lib = lib;
         this.source = source;
+    }
+
+    /**
+     * A client for the fault tests' requests to their nodes. HTTP/1.1, as the senders speak: Java's client otherwise
+     * asks to upgrade to HTTP/2 (h2c), and Payara Micro's Grizzly once deadlocked two of its request threads in that
+     * upgrade, so that the node never answered again.
+     */
+    static HttpClient http11() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     URI webhooks() {

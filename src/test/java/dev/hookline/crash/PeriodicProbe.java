@@ -25,8 +25,7 @@ final class PeriodicProbe {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build(); // as senders speak; see PayaraMicro
+    private final HttpClient http = PayaraMicro.http11();
     private final URI url;
     private final Duration every;
     private final ConcurrentLinkedQueue<Reading> readings = new ConcurrentLinkedQueue<>();

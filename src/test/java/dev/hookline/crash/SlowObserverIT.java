@@ -42,8 +42,7 @@ class SlowObserverIT {
             "crash.observer.work=" + WORK,
             "");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build(); // as senders speak; see PayaraMicro
+    private static final HttpClient HTTP = PayaraMicro.http11();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
     private final CrashDatabase database = new CrashDatabase("hookline_slow");

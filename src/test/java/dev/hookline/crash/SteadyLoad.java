@@ -34,8 +34,7 @@ final class SteadyLoad {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = PayaraMicro.http11();
     private final URI webhooks;
     private final String secret;
     private final Duration pause;
