@@ -3,6 +3,8 @@ package dev.hookline.dispatch;
 import dev.hookline.api.Webhook;
 import dev.hookline.api.WebhookEvent;
 import dev.hookline.api.WebhookSource;
+import dev.hookline.source.Source;
+import dev.hookline.source.Sources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the observers of a delivery once per (source, type) and remembers them. CDI matches qualifier members
  * exactly, so a family such as {@code invoice.*} is resolved here: the delivery is matched against its exact type,
- * each of its families, {@code *}, and its source, and every observer found is notified once.
+ * the event without its action where the source has one, each of its families, {@code *}, and its source, and every
+ * observer found is notified once.
  */
 @ApplicationScoped
 public class ObserverRoutes {
@@ -31,6 +34,9 @@ public class ObserverRoutes {
 
     @Inject
     BeanManager beans;
+
+    @Inject
+    Sources sources;
 
     private final Map<String, Route> cache = new ConcurrentHashMap<>();
 
@@ -48,7 +54,9 @@ public class ObserverRoutes {
 
     private Route resolve(String source, String type) {
         Set<ObserverMethod<? super Webhook>> found = new LinkedHashSet<>();
-        for (Annotation qualifier : qualifiers(source, type)) {
+        Source configured = sources.find(source);
+        boolean withAction = configured != null && configured.eventAction() != null;
+        for (Annotation qualifier : qualifiers(source, type, withAction)) {
             found.addAll(beans.resolveObserverMethods(SAMPLE, qualifier));
         }
         List<ObserverMethod<? super Webhook>> inTransaction = new ArrayList<>();
@@ -67,11 +75,19 @@ public class ObserverRoutes {
                 Set.of(new WebhookSource.Literal(source), new WebhookEvent.Literal(source, type)));
     }
 
-    /** Every qualifier a delivery of this source and type answers to. */
-    static List<Annotation> qualifiers(String source, String type) {
+    /**
+     * Every qualifier a delivery of this source and type answers to. When the source types its events with their
+     * action ({@code issues.opened}), the event without it ({@code issues}) is one of them, as octokit's
+     * {@code on("issues")} receives every action.
+     */
+    static List<Annotation> qualifiers(String source, String type, boolean withAction) {
         List<String> types = new ArrayList<>();
         if (!type.isEmpty()) {
             types.add(type);
+        }
+        int action = type.lastIndexOf('.');
+        if (withAction && action > 0) {
+            types.add(type.substring(0, action));
         }
         for (int dot = type.lastIndexOf('.'); dot > 0; dot = type.lastIndexOf('.', dot - 1)) {
             types.add(type.substring(0, dot) + ".*");

@@ -28,8 +28,12 @@ final class DeliveryReader {
     static Delivery read(Source source, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
         Selector typeAt = source.eventType();
         Selector idAt = source.deliveryId();
-        String[] fromJson = jsonFields(body, typeAt, idAt);
+        Selector actionAt = source.eventAction();
+        String[] fromJson = jsonFields(body, typeAt, idAt, actionAt);
         String type = typeAt == null ? "" : value(typeAt, headers, body, fromJson[0], "event type");
+        if (actionAt != null && typeAt != null) {
+            type = withAction(source, type, headers, body, fromJson[2]);
+        }
         String id = idAt == null ? "sha256:" + BodyDigests.sha256Hex(body)
                 : value(idAt, headers, body, fromJson[1], "delivery id");
         // Without an id yet: the inbox numbers deliveries in the order it queues them to be stored.
@@ -37,13 +41,63 @@ final class DeliveryReader {
                 StoredHeaders.encode(kept(source, headers)), body);
     }
 
-    private static String[] jsonFields(byte[] body, Selector typeAt, Selector idAt) {
-        if (!(typeAt instanceof Selector.Json) && !(idAt instanceof Selector.Json)) {
-            return new String[2];
+    /**
+     * The type with its action, as octokit routes GitHub's events: {@code issues} and {@code opened} make
+     * {@code issues.opened}. An event without an action keeps its type alone.
+     */
+    private static String withAction(Source source, String type, Map<String, List<String>> headers, byte[] body,
+                                     String fromJson) {
+        String action;
+        if (source.eventAction() instanceof Selector.Json json) {
+            // Read with the type or id when they are in the JSON body; otherwise on its own, and a body that is not
+            // JSON (GitHub may post forms) has no action.
+            boolean readWithOthers = source.eventType() instanceof Selector.Json
+                    || source.deliveryId() instanceof Selector.Json;
+            action = readWithOthers ? fromJson : lenientJson(body, json);
+        } else {
+            action = optionalValue(source.eventAction(), headers, body);
         }
-        List<List<String>> pointers = new ArrayList<>(2);
+        if (action == null || action.isBlank()) {
+            return type;
+        }
+        String typed = type + "." + action;
+        if (typed.length() > MAX_FIELD || typed.indexOf('\u0000') >= 0) {
+            throw new UnreadableDelivery("The event type with its action is longer than " + MAX_FIELD
+                    + " characters or contains a NUL character.");
+        }
+        return typed;
+    }
+
+    private static String optionalValue(Selector selector, Map<String, List<String>> headers, byte[] body) {
+        if (selector instanceof Selector.Header header) {
+            List<String> values = headers.get(header.name());
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+        Selector.Form form = (Selector.Form) selector;
+        String value = FormFields.read(body, form.field());
+        if (form.json() != null && value != null) {
+            value = JsonFields.read(value.getBytes(StandardCharsets.UTF_8), List.of(form.json().tokens()))[0];
+        }
+        return value;
+    }
+
+    private static String lenientJson(byte[] body, Selector.Json at) {
+        try {
+            return JsonFields.read(body, List.of(at.tokens()))[0];
+        } catch (UnreadableDelivery notJson) {
+            return null;
+        }
+    }
+
+    /** The type, id and action read from the JSON body in one pass, when the type or the id is read there. */
+    private static String[] jsonFields(byte[] body, Selector typeAt, Selector idAt, Selector actionAt) {
+        if (!(typeAt instanceof Selector.Json) && !(idAt instanceof Selector.Json)) {
+            return new String[3];
+        }
+        List<List<String>> pointers = new ArrayList<>(3);
         pointers.add(typeAt instanceof Selector.Json json ? json.tokens() : List.of("\u0000unused"));
         pointers.add(idAt instanceof Selector.Json json ? json.tokens() : List.of("\u0000unused"));
+        pointers.add(actionAt instanceof Selector.Json json ? json.tokens() : List.of("\u0000unused"));
         return JsonFields.read(body, pointers);
     }
 

@@ -14,17 +14,20 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The gate of every webhook: the source must be known (404), the body within its limit (413, read no further than
- * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). Only then does the
- * resource see the request, with the raw bytes put back exactly as they arrived.
+ * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). A handshake is
+ * answered here, before the checks when it is not signed (Microsoft Graph's) and after them when it is (Slack's), and
+ * goes no further. Only then does the resource see the request, with the raw bytes put back exactly as they arrived.
  */
 @Signed
 @Priority(Priorities.AUTHENTICATION)
@@ -39,6 +42,9 @@ public class SignatureFilter implements ContainerRequestFilter {
     @Inject
     Metrics metrics;
 
+    @Inject
+    HandshakeAnswers handshakes;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String name = request.getUriInfo().getPathParameters().getFirst("source");
@@ -49,6 +55,14 @@ public class SignatureFilter implements ContainerRequestFilter {
             request.abortWith(Problem.of("unknown-source", "Unknown source", 404,
                     "No webhook source of that name is configured.", instance).toResponse());
             return;
+        }
+        if (source.handshake() != null) {
+            Optional<Response> answer = handshakes.unsigned(source, request.getMethod(),
+                    request.getUriInfo().getQueryParameters(), request.getHeaders()::get, instance);
+            if (answer.isPresent()) {
+                request.abortWith(answer.get());
+                return;
+            }
         }
         if (request.getLength() > source.maxBody()) {
             metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
@@ -78,8 +92,10 @@ public class SignatureFilter implements ContainerRequestFilter {
             request.abortWith(tooLarge(source, instance));
             return;
         }
+        SignedRequest signed = new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request),
+                request.getMethod());
         try {
-            source.verifier().verify(new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request)));
+            source.verifier().verify(signed);
         } catch (SignatureRejected e) {
             metrics.rejected(source.name(), Rejection.of(e.reason()));
             LOG.fine(() -> "Refused a delivery for " + source.name() + ": " + e.reason() + " " + e.getMessage());
@@ -87,10 +103,15 @@ public class SignatureFilter implements ContainerRequestFilter {
                     .toResponse());
             return;
         }
+        Optional<Response> answer = handshakes.signed(source, signed, instance);
+        if (answer.isPresent()) {
+            request.abortWith(answer.get());
+            return;
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    private static jakarta.ws.rs.core.Response tooLarge(Source source, String instance) {
+    private static Response tooLarge(Source source, String instance) {
         return Problem.of("body-too-large", "Body too large", 413,
                 "This source takes bodies of at most " + source.maxBody() + " bytes.", instance).toResponse();
     }

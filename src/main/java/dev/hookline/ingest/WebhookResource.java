@@ -2,12 +2,14 @@ package dev.hookline.ingest;
 
 import dev.hookline.platform.metrics.Metrics;
 import dev.hookline.platform.metrics.Rejection;
+import dev.hookline.problem.Problem;
 import dev.hookline.source.Acknowledgement;
 import dev.hookline.source.Source;
 import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,11 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 
 /**
  * {@code POST /api/webhooks/{source}}: a request that reaches this method is verified (see {@link SignatureFilter}).
- * It is stored, or recognised as a duplicate, before it is answered.
+ * It is stored, or recognised as a duplicate, before it is answered. {@code GET} answers senders' challenges.
  */
 @Path("webhooks/{source}")
 @ApplicationScoped
@@ -36,6 +39,28 @@ public class WebhookResource {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    HandshakeAnswers handshakes;
+
+    /**
+     * {@code GET /api/webhooks/{source}}: only senders' challenges (Meta's {@code hub.challenge}, X's CRC, Dropbox's,
+     * Okta's, Mailchimp's) are answered; anything else is 405, as no event is ever read from a {@code GET}.
+     */
+    @GET
+    public Response challenge(@PathParam("source") String name, @Context UriInfo uri, @Context HttpHeaders headers) {
+        String instance = uri.getRequestUri().getRawPath();
+        Source source = sources.find(name);
+        if (source == null) {
+            metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
+            return Problem.of("unknown-source", "Unknown source", 404,
+                    "No webhook source of that name is configured.", instance).toResponse();
+        }
+        return handshakes.unsigned(source, "GET", uri.getQueryParameters(), headers.getRequestHeaders()::get, instance)
+                .orElseGet(() -> Problem.of("method-not-allowed", "Method not allowed", 405,
+                        "This source takes webhooks by POST; its sender makes no GET challenge.", instance)
+                        .toResponseBuilder().allow("POST").build());
+    }
 
     @POST
     @Signed

@@ -56,6 +56,7 @@ final class SourceReader {
             return new Source(name,
                     scheme.verifier(settings),
                     selector(prefix + "event-type", scheme.eventType()),
+                    selector(prefix + "event-action", scheme.eventAction()),
                     selector(prefix + "delivery-id", scheme.deliveryId()),
                     maxBody(prefix + "max-body"),
                     scheme.contentTypes(),
@@ -63,7 +64,8 @@ final class SourceReader {
                     optional(prefix + "public-url").orElse(null),
                     retry(prefix + "retry."),
                     ordering(prefix),
-                    acknowledgement(prefix + "ack."));
+                    acknowledgement(prefix + "ack."),
+                    scheme.handshake(settings));
         } catch (IllegalArgumentException e) {
             throw new InvalidSourceConfiguration(e.getMessage());
         }

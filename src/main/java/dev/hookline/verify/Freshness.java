@@ -2,6 +2,7 @@ package dev.hookline.verify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The age check of timestamped schemes: a signed timestamp further than the tolerance from now, in either direction,
@@ -29,9 +30,28 @@ public final class Freshness {
         return timestamp;
     }
 
+    /** Parses a Unix-milliseconds timestamp as sent and checks it to the second. */
+    public long checkMillis(String header, String value) throws SignatureRejected {
+        long millis = parse(header, value, 15);
+        check(Instant.ofEpochMilli(millis));
+        return millis;
+    }
+
+    /** Checks an instant already parsed. */
+    public void check(Instant timestamp) throws SignatureRejected {
+        if (toleranceSeconds > 0 && Math.abs(clock.instant().getEpochSecond() - timestamp.getEpochSecond())
+                > toleranceSeconds) {
+            throw SignatureRejected.stale();
+        }
+    }
+
     private static long parse(String header, String value) throws SignatureRejected {
+        return parse(header, value, 12);
+    }
+
+    private static long parse(String header, String value, int maxDigits) throws SignatureRejected {
         // Digits only, and few enough that no overflow is possible: "+5", " 5" and "1e9" are not timestamps.
-        if (value.isEmpty() || value.length() > 12) {
+        if (value.isEmpty() || value.length() > maxDigits) {
             throw SignatureRejected.malformed(header + " is not a Unix timestamp");
         }
         for (int i = 0; i < value.length(); i++) {

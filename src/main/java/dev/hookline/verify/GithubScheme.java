@@ -49,6 +49,12 @@ final class GithubScheme implements Scheme {
         return "header:X-GitHub-Event";
     }
 
+    /** {@code issues} with {@code "action":"opened"} is {@code issues.opened}, as octokit routes it. */
+    @Override
+    public String eventAction() {
+        return "json:/action";
+    }
+
     @Override
     public String deliveryId() {
         return "header:X-GitHub-Delivery";

@@ -23,7 +23,6 @@ final class HmacScheme implements Scheme {
         String header = settings.option("hmac.header", "X-Signature");
         String algorithm = settings.option("hmac.algorithm", "HmacSHA256");
         String encoding = settings.option("hmac.encoding", "hex").toLowerCase(Locale.ROOT);
-        String prefix = settings.option("hmac.prefix", "");
         if (!ALGORITHMS.contains(algorithm)) {
             throw settings.invalid("hmac.algorithm", "'" + algorithm + "' is not one of " + ALGORITHMS);
         }
@@ -33,15 +32,8 @@ final class HmacScheme implements Scheme {
         if (header.isBlank()) {
             throw settings.invalid("hmac.header", "must name a header");
         }
-        KeyRing<HmacKey> keys = HmacKey.ring(settings, algorithm);
-        return request -> {
-            String signature = request.requireHeader(header);
-            if (!signature.startsWith(prefix)) {
-                throw SignatureRejected.malformed(header + " does not start with " + prefix);
-            }
-            byte[] received = Encodings.decode(encoding, signature.substring(prefix.length()));
-            keys.requireMatch(key -> key.matches(request.body(), received));
-        };
+        String prefix = settings.option("hmac.prefix", "");
+        return HmacRecipe.ofBody(header, prefix, algorithm, encoding).verifier(settings);
     }
 
     @Override

@@ -37,6 +37,17 @@ public final class KeyRing<K> {
         return new KeyRing<>(entries, clock);
     }
 
+    /** The first key still in force, for a handshake that must answer with one. */
+    public K firstInForce() throws Challenge.ChallengeRefused {
+        Instant now = clock.instant();
+        for (Entry<K> entry : entries) {
+            if (entry.notAfter() == null || now.isBefore(entry.notAfter())) {
+                return entry.key();
+            }
+        }
+        throw new Challenge.ChallengeRefused(403, "No secret of this source is in force.");
+    }
+
     /** Passes when a key in force matches; otherwise the request is refused as not matching. */
     public void requireMatch(KeyTest<K> test) throws SignatureRejected {
         Instant now = null;

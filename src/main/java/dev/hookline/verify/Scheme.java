@@ -17,11 +17,24 @@ public interface Scheme {
     /** Preset selector of the event type, as {@code header:<Name>} or {@code json:<pointer>}. */
     String eventType();
 
+    /**
+     * Preset selector of the event's action, or {@code null}: when set and present, the type is
+     * {@code <type>.<action>} ({@code issues.opened}), and observers of {@code <type>} still receive it.
+     */
+    default String eventAction() {
+        return null;
+    }
+
     /** Preset selector of the delivery id, or {@code null} for a SHA-256 of the body. */
     String deliveryId();
 
     /** Media types ({@code type/subtype}, lower case) this sender posts. */
     Set<String> contentTypes();
+
+    /** How this scheme answers its sender's handshakes for one source, or {@code null} when it has none. */
+    default Handshake handshake(SchemeSettings settings) {
+        return null;
+    }
 
     /** Headers (lower case) that carry signatures; they are kept from observers and from the store. */
     Set<String> signatureHeaders(SchemeSettings settings);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a scheme sees of one request: the body exactly as it arrived, the headers by case-insensitive name, and the
- * public URL the sender signed (only Twilio signs the URL).
+ * What a scheme sees of one request: the body exactly as it arrived, the headers by case-insensitive name, the
+ * method, and the public URL the sender called (Twilio, Square and HubSpot sign it).
  */
 public final class SignedRequest {
 
@@ -19,11 +19,26 @@ public final class SignedRequest {
     private final Headers headers;
     private final byte[] body;
     private final String url;
+    private final String method;
 
     public SignedRequest(Headers headers, byte[] body, String url) {
+        this(headers, body, url, "POST");
+    }
+
+    public SignedRequest(Headers headers, byte[] body, String url, String method) {
         this.headers = Objects.requireNonNull(headers);
         this.body = Objects.requireNonNull(body);
         this.url = url;
+        this.method = Objects.requireNonNull(method);
+    }
+
+    /** The HTTP method, upper case. */
+    public String method() {
+        return method;
+    }
+
+    public Headers headers() {
+        return headers;
     }
 
     public byte[] body() {

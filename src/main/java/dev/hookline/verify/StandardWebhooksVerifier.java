@@ -2,18 +2,9 @@ package dev.hookline.verify;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
-import java.security.spec.EdECPoint;
-import java.security.spec.EdECPublicKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -61,7 +52,7 @@ final class StandardWebhooksVerifier implements Verifier {
             throw SignatureRejected.malformed(names.signature() + " has no v1 or v1a entry");
         }
         freshness.check(names.timestamp(), timestamp);
-        SignedContent content = new SignedContent(id.getBytes(UTF_8), timestamp.getBytes(UTF_8), request.body());
+        SignedMessage content = new SignedMessage(id.getBytes(UTF_8), timestamp.getBytes(UTF_8), request.body());
         keys.requireMatch(key -> key.matches(content, entries));
     }
 
@@ -105,7 +96,7 @@ final class StandardWebhooksVerifier implements Verifier {
         }
     }
 
-    private record SignedContent(byte[] id, byte[] timestamp, byte[] body) {
+    private record SignedMessage(byte[] id, byte[] timestamp, byte[] body) {
     }
 
     /** The decodable entries of a signature header, by version; everything else in the header is skipped. */
@@ -154,13 +145,13 @@ final class StandardWebhooksVerifier implements Verifier {
     }
 
     private sealed interface Key permits HmacSha256Key, Ed25519Key {
-        boolean matches(SignedContent content, Entries entries);
+        boolean matches(SignedMessage content, Entries entries);
     }
 
     private record HmacSha256Key(HmacKey key) implements Key {
 
         @Override
-        public boolean matches(SignedContent content, Entries entries) {
+        public boolean matches(SignedMessage content, Entries entries) {
             if (entries.hmac().isEmpty()) {
                 return false;
             }
@@ -179,38 +170,23 @@ final class StandardWebhooksVerifier implements Verifier {
         }
     }
 
-    /**
-     * An Ed25519 public key built once from its raw form. JDK signatures cannot be cloned, so each check asks for a
-     * fresh {@link Signature}; that look-up is cheap next to the verification itself.
-     */
+    /** An Ed25519 public key built once from its raw form. */
     private static final class Ed25519Key implements Key {
 
-        private static final String ALGORITHM = "Ed25519";
+        private static final byte[] DOT = {'.'};
 
         private final PublicKey key;
 
         Ed25519Key(SchemeSettings settings, byte[] raw) {
             try {
-                this.key = KeyFactory.getInstance(ALGORITHM).generatePublic(spec(raw));
-                Signature.getInstance(ALGORITHM).initVerify(key);
+                this.key = PublicKeys.ed25519(raw);
             } catch (GeneralSecurityException e) {
                 throw settings.invalid("secrets", "a whpk_ key is not an Ed25519 public key");
             }
         }
 
-        /** RFC 8032 encoding: little-endian y, with the parity of x in the top bit of the last byte. */
-        private static EdECPublicKeySpec spec(byte[] raw) {
-            byte[] y = new byte[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                y[i] = raw[raw.length - 1 - i];
-            }
-            boolean xOdd = (y[0] & 0x80) != 0;
-            y[0] &= 0x7f;
-            return new EdECPublicKeySpec(NamedParameterSpec.ED25519, new EdECPoint(xOdd, new BigInteger(1, y)));
-        }
-
         @Override
-        public boolean matches(SignedContent content, Entries entries) {
+        public boolean matches(SignedMessage content, Entries entries) {
             for (byte[] received : entries.ed25519()) {
                 if (verifies(content, received)) {
                     return true;
@@ -219,21 +195,9 @@ final class StandardWebhooksVerifier implements Verifier {
             return false;
         }
 
-        private boolean verifies(SignedContent content, byte[] received) {
-            try {
-                Signature signature = Signature.getInstance(ALGORITHM);
-                signature.initVerify(key);
-                signature.update(content.id());
-                signature.update((byte) '.');
-                signature.update(content.timestamp());
-                signature.update((byte) '.');
-                signature.update(content.body());
-                return signature.verify(received);
-            } catch (SignatureException e) {
-                return false;
-            } catch (InvalidKeyException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException("Ed25519 key was accepted at start-up but not now", e);
-            }
+        private boolean verifies(SignedMessage content, byte[] received) {
+            byte[][] signed = {content.id(), DOT, content.timestamp(), DOT, content.body()};
+            return PublicKeys.verifies(key, "Ed25519", signed, received);
         }
     }
 }

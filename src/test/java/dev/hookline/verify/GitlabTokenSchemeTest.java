@@ -15,7 +15,7 @@ class GitlabTokenSchemeTest {
 
     private static final String TOKEN = "s3cr3t-token";
     private static final String HEADER = "X-Gitlab-Token";
-    private static final Scheme SCHEME = new GitlabTokenScheme();
+    private static final Scheme SCHEME = Schemes.named("gitlab-token").orElseThrow();
 
     private static Requests sent(String token) {
         return Requests.body("{\"object_kind\":\"push\"}").header(HEADER, token).header("X-Gitlab-Event", "Push Hook");

@@ -19,7 +19,7 @@ class ShopifySchemeTest {
     private static final String SECRET = "test_secret_key";
     private static final String BODY = "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
     private static final String HEADER = "X-Shopify-Hmac-Sha256";
-    private static final Scheme SCHEME = new ShopifyScheme();
+    private static final Scheme SCHEME = Schemes.named("shopify").orElseThrow();
 
     private static Requests signed() {
         return Requests.body(BODY).header(HEADER, base64(hmacSha256(SECRET, BODY)));

@@ -20,7 +20,7 @@ class SlackSchemeTest {
 
     private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     private static final String BODY = "token=xyz&team_id=T1&command=%2Fdeploy&text=now";
-    private static final Scheme SCHEME = new SlackScheme();
+    private static final Scheme SCHEME = Schemes.named("slack").orElseThrow();
     private static final long TS = NOW.getEpochSecond();
 
     private static String signature(String secret, String timestamp) {

@@ -32,7 +32,7 @@ class StandardWebhooksSchemeTest {
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(UTF_8);
     static final String SECRET = "whsec_" + base64(KEY);
     private static final byte[] OTHER_KEY = "another key, another sender 1234".getBytes(UTF_8);
-    private static final Scheme SCHEME = new StandardWebhooksScheme();
+    private static final Scheme SCHEME = Schemes.named("standard-webhooks").orElseThrow();
 
     /** The headers a sender of the given family ({@code webhook} or {@code svix}) sends. */
     static Requests signed(String family, byte[] key, long timestamp) {

@@ -20,7 +20,7 @@ class StripeSchemeTest {
 
     private static final String SECRET = "whsec_test_secret";
     private static final String BODY = "{\"id\":\"evt_1\",\"type\":\"charge.succeeded\"}";
-    private static final Scheme SCHEME = new StripeScheme();
+    private static final Scheme SCHEME = Schemes.named("stripe").orElseThrow();
     private static final long TS = NOW.getEpochSecond();
 
     /** The secret is the HMAC key as text, {@code whsec_} and all. */

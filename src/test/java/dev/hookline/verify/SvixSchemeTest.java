@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Svix shares the algorithm with Standard Webhooks (tested there); what differs is which headers are read. */
 class SvixSchemeTest {
 
-    private static final Scheme SCHEME = new SvixScheme();
+    private static final Scheme SCHEME = Schemes.named("svix").orElseThrow();
     private static final long TS = NOW.getEpochSecond();
 
     private static Verifier verifier() {

@@ -26,6 +26,7 @@ public class Metrics {
 
     private final Labelled<LongAdder> received = new Labelled<>(MAX_SOURCES, LongAdder::new);
     private final Labelled<LongAdder> duplicates = new Labelled<>(MAX_SOURCES, LongAdder::new);
+    private final Labelled<LongAdder> handshakes = new Labelled<>(MAX_SOURCES, LongAdder::new);
     private final Labelled<LongAdder[]> rejected = new Labelled<>(MAX_SOURCES, () -> adders(Rejection.values().length));
     private final Labelled<Labelled<LongAdder[]>> dispatched = new Labelled<>(MAX_SOURCES,
             () -> new Labelled<>(MAX_TYPES, () -> adders(DeliveryStatus.values().length)));
@@ -44,6 +45,11 @@ public class Metrics {
     public void duplicate(String source, long nanos) {
         duplicates.get(source).increment();
         ingestLatency.get(source).observe(nanos);
+    }
+
+    /** A sender's handshake answered (or refused), never stored. */
+    public void handshake(String source) {
+        handshakes.get(source).increment();
     }
 
     /** A webhook refused; {@code source} is {@code null} when no source of that name is configured. */
@@ -73,6 +79,8 @@ public class Metrics {
                 received);
         Exposition.counters(text, "hookline_duplicates_total", "Deliveries seen before and answered 200, by source.",
                 duplicates);
+        Exposition.counters(text, "hookline_handshakes_total",
+                "Handshakes (challenges and verification requests) answered and never stored, by source.", handshakes);
         Exposition.rejections(text, rejected);
         Exposition.dispatched(text, dispatched);
         Exposition.histograms(text, "hookline_ingest_duration_seconds",
