@@ -48,8 +48,8 @@ final class SourceReader {
                 prefix + "scheme is required; one of " + Schemes.names()));
         Scheme scheme = Schemes.named(schemeName).orElseThrow(() -> new InvalidSourceConfiguration(
                 prefix + "scheme: '" + schemeName + "' is not one of " + Schemes.names()));
-        SchemeSettings settings = new SchemeSettings(name, secrets(prefix + "secrets"),
-                tolerance(prefix + "tolerance"), clock, option -> optional(prefix + option));
+        SchemeSettings settings = new SchemeSettings(name, secrets(prefix + "secrets", scheme.usesSecrets()),
+                tolerance(prefix + "tolerance", scheme.defaultTolerance().orElse(DEFAULT_TOLERANCE)), clock, option -> optional(prefix + option));
         try {
             Set<String> hidden = new HashSet<>(CREDENTIAL_HEADERS);
             hidden.addAll(scheme.signatureHeaders(settings));
@@ -71,11 +71,11 @@ final class SourceReader {
         }
     }
 
-    private List<Secret> secrets(String key) {
+    private List<Secret> secrets(String key, boolean required) {
         String[] values = config.getOptionalValue(key, String[].class).orElse(new String[0]);
         List<Secret> secrets = Arrays.stream(values).map(String::trim).filter(v -> !v.isEmpty())
                 .map(value -> secret(key, value)).toList();
-        if (secrets.isEmpty()) {
+        if (secrets.isEmpty() && required) {
             throw new InvalidSourceConfiguration(key + " is required: at least one secret");
         }
         return secrets;
@@ -94,10 +94,10 @@ final class SourceReader {
         }
     }
 
-    private Duration tolerance(String key) {
+    private Duration tolerance(String key, Duration fallback) {
         Optional<String> text = optional(key);
         if (text.isEmpty()) {
-            return DEFAULT_TOLERANCE;
+            return fallback;
         }
         try {
             Duration tolerance = Duration.parse(text.get());

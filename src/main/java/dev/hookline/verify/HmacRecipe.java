@@ -98,8 +98,18 @@ public record HmacRecipe(List<String> headers,
                 throw SignatureRejected.malformed(first + " holds no " + encoding + " signature");
             }
             if (this.timestamp != null) {
-                String where = this.timestamp.header() == null ? first : this.timestamp.header();
-                timestamp = this.timestamp.header() == null ? timestamp : request.requireHeader(where);
+                String where;
+                if (this.timestamp.header() != null) {
+                    where = this.timestamp.header();
+                    timestamp = request.requireHeader(where);
+                } else if (this.timestamp.member() != null) {
+                    where = "the body's " + this.timestamp.member();
+                    timestamp = JsonBody.object(request.body()).map(json -> JsonBody.text(json,
+                            this.timestamp.member())).orElseThrow(() -> SignatureRejected.malformed(
+                            "the body has no " + this.timestamp.member()));
+                } else {
+                    where = first;
+                }
                 this.timestamp.check(freshness, where, timestamp);
             }
             byte[][] chunks = SignedContent.chunks(signed, request, timestamp);

@@ -7,6 +7,7 @@ import static dev.hookline.verify.SignedContent.URL;
 import static dev.hookline.verify.SignedContent.header;
 import static dev.hookline.verify.SignedContent.text;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -75,7 +76,8 @@ final class Providers {
                                 .timestampAt(TimestampAt.header("Twitch-Eventsub-Message-Timestamp",
                                         TimestampAt.Unit.RFC3339)))
                         .events("header:Twitch-Eventsub-Subscription-Type", null, "header:Twitch-Eventsub-Message-Id")
-                        .answering(settings -> new TwitchHandshake()),
+                        .answering(settings -> new TwitchHandshake())
+                        .tolerating(Duration.ofMinutes(10)),
                 Provider.hmac("hubspot", HmacRecipe.ofBody("X-HubSpot-Signature-v3", "", SHA256, BASE64)
                                 .signing(METHOD, URL, BODY, TIMESTAMP)
                                 .timestampAt(TimestampAt.header("X-HubSpot-Request-Timestamp",
@@ -102,7 +104,8 @@ final class Providers {
                         .answering(settings -> new EchoHandshake("GET", "challenge")),
                 Provider.hmac("intercom", HmacRecipe.ofBody("X-Hub-Signature", "sha1=", SHA1, HEX))
                         .events("json:/topic", null, "json:/id"),
-                Provider.hmac("linear", HmacRecipe.ofBody("Linear-Signature", "", SHA256, HEX))
+                Provider.hmac("linear", HmacRecipe.ofBody("Linear-Signature", "", SHA256, HEX)
+                                .timestampAt(TimestampAt.inBody("webhookTimestamp", TimestampAt.Unit.MILLISECONDS)))
                         .events("json:/type", "json:/action", "header:Linear-Delivery"),
                 Provider.hmac("typeform", HmacRecipe.ofBody("Typeform-Signature", "sha256=", SHA256, BASE64))
                         .events("json:/event_type", null, "json:/event_id"),
@@ -166,8 +169,8 @@ final class Providers {
                 svix,
                 svix.named("clerk"),
                 svix.named("resend"),
-                svix.named("brex").events("json:/event_type", null, "header:svix-id"),
                 standardWebhooks,
+                standardWebhooks.named("brex").events("json:/event_type", null, "header:webhook-id"),
                 standardWebhooks.named("openai"));
     }
 

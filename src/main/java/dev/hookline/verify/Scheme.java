@@ -1,5 +1,7 @@
 package dev.hookline.verify;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,6 +12,16 @@ public interface Scheme {
 
     /** The name used in {@code hookline.source.<name>.scheme}. */
     String name();
+
+    /** Whether the source's {@code secrets} are required; a sender that signs with certificates has none. */
+    default boolean usesSecrets() {
+        return true;
+    }
+
+    /** The timestamp tolerance the sender documents, used when the source sets none. */
+    default Optional<Duration> defaultTolerance() {
+        return Optional.empty();
+    }
 
     /** Builds the verifier for one source; a bad scheme option fails with the option's full key. */
     Verifier verifier(SchemeSettings settings);

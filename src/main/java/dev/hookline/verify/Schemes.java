@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 public final class Schemes {
 
     private static final Map<String, Scheme> BY_NAME = Stream.concat(
-                    Stream.of(new GithubScheme(), new HmacScheme(), new LegacySha256Scheme(), new TwilioScheme()),
+                    Stream.of(new GithubScheme(), new HmacScheme(), new LegacySha256Scheme(), new TwilioScheme(),
+                            new SnsScheme(SnsCertificates.overHttps(), SnsScheme::confirmOverHttps)),
                     Providers.all().stream())
             .collect(Collectors.toMap(Scheme::name, Function.identity(), (a, b) -> {
                 throw new IllegalStateException("two schemes named " + a.name());

@@ -7,23 +7,30 @@ import java.time.format.DateTimeParseException;
  * Where a signed timestamp is and how it is written. The freshness check refuses one further than the source's
  * tolerance from now; {@link Unit#TEXT} is signed but never checked (Zendesk's, whose format is not fixed).
  *
- * @param header the header that holds it, or {@code null} when the signature header's own fields do
+ * @param header the header that holds it, or {@code null}
+ * @param member the top-level member of the JSON body that holds it (Linear's {@code webhookTimestamp}), or
+ *               {@code null}; when neither is set, the signature header's own fields hold it
  */
-public record TimestampAt(String header, Unit unit) {
+public record TimestampAt(String header, String member, Unit unit) {
 
     public enum Unit { SECONDS, MILLISECONDS, RFC3339, TEXT }
 
     public static TimestampAt header(String name) {
-        return new TimestampAt(name, Unit.SECONDS);
+        return new TimestampAt(name, null, Unit.SECONDS);
     }
 
     public static TimestampAt header(String name, Unit unit) {
-        return new TimestampAt(name, unit);
+        return new TimestampAt(name, null, unit);
     }
 
     /** In the signature header's fields ({@code t=}, {@code ts=}), in Unix seconds. */
     public static TimestampAt inSignature() {
-        return new TimestampAt(null, Unit.SECONDS);
+        return new TimestampAt(null, null, Unit.SECONDS);
+    }
+
+    /** In a top-level member of the signed JSON body; checked only, as the body is already signed. */
+    public static TimestampAt inBody(String member, Unit unit) {
+        return new TimestampAt(null, member, unit);
     }
 
     /** Checks the timestamp's age; {@code what} names it in a refusal. */

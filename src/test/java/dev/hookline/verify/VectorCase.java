@@ -26,8 +26,14 @@ record VectorCase(String scheme, String name, JsonObject json) {
     /** The file names the blog post's scheme by its variant; the option below selects the variant. */
     private static final Map<String, String> SCHEME_NAMES = Map.of("legacy-sha256-prefix", "legacy-sha256");
 
+    /** The shared conformance set. */
     static List<VectorCase> all() {
-        try (InputStream in = VectorCase.class.getResourceAsStream("/conformance/vectors.json")) {
+        return all("/conformance/vectors.json");
+    }
+
+    /** The cases of one vectors file of the test resources. */
+    static List<VectorCase> all(String resource) {
+        try (InputStream in = VectorCase.class.getResourceAsStream(resource)) {
             JsonObject schemes = Json.createReader(in).readObject().getJsonObject("schemes");
             List<VectorCase> cases = new ArrayList<>();
             schemes.forEach((scheme, definition) -> definition.asJsonObject().getJsonArray("cases")
@@ -46,7 +52,7 @@ record VectorCase(String scheme, String name, JsonObject json) {
     private static String schemeOf(String scheme, JsonObject json) {
         boolean svixHeaders = json.getJsonObject("headers").keySet().stream()
                 .anyMatch(name -> name.regionMatches(true, 0, "svix-", 0, 5));
-        return svixHeaders ? "svix" : SCHEME_NAMES.getOrDefault(scheme, scheme);
+        return svixHeaders && scheme.equals("standard-webhooks") ? "svix" : SCHEME_NAMES.getOrDefault(scheme, scheme);
     }
 
     boolean valid() {
@@ -90,7 +96,8 @@ record VectorCase(String scheme, String name, JsonObject json) {
             body = json.getString("body").getBytes(UTF_8);
         }
         String url = json.containsKey("url") ? json.getString("url") : null;
-        return new SignedRequest(name -> headers.getOrDefault(name, List.of()), body, url);
+        return new SignedRequest(name -> headers.getOrDefault(name, List.of()), body, url,
+                json.getString("method", "POST"));
     }
 
     /** The signature headers as published, by name. */
