@@ -27,7 +27,7 @@ public class HandshakeAnswers {
     Metrics metrics;
 
     /** The answer to a request that is a handshake before any signature is checked, if it is one. */
-    Optional<Response> unsigned(Source source, String method, MultivaluedMap<String, String> query,
+    public Optional<Response> unsigned(Source source, String method, MultivaluedMap<String, String> query,
                                 SignedRequest.Headers headers, String instance) {
         Handshake handshake = source.handshake();
         if (handshake == null) {
@@ -54,7 +54,7 @@ public class HandshakeAnswers {
     }
 
     /** The answer to a verified request that is a handshake, if it is one. */
-    Optional<Response> signed(Source source, SignedRequest request, String instance) {
+    public Optional<Response> signed(Source source, SignedRequest request, String instance) {
         Handshake handshake = source.handshake();
         return handshake == null ? Optional.empty()
                 : handshake.signed(request).map(challenge -> answer(source, challenge, instance));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,9 +33,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
 
+    /** The sources of the handshake and public-key cases, besides every scheme's source of {@link Signers}. */
+    private static final Map<String, String> HOSTILE_SECRETS = Map.of(
+            "hostile-meta", "hostile-meta-secret",
+            "hostile-x", "hostile-x-secret",
+            "hostile-dropbox", "hostile-dropbox-secret",
+            "hostile-okta", "Bearer hostile-okta-secret",
+            "hostile-graph", "hostile-client-state");
+    private static final String HOSTILE_SOURCES = String.join("\n",
+            "hookline.sources=" + String.join(",", Signers.SECRETS.keySet())
+                    + ",hostile-meta,hostile-x,hostile-dropbox,hostile-okta,hostile-graph,hostile-discord,"
+                    + "hostile-sendgrid,hostile-sns",
+            "hookline.source.hostile-meta.scheme=meta",
+            "hookline.source.hostile-meta.verify-token=hostile-verify-token",
+            "hookline.source.hostile-x.scheme=x",
+            "hookline.source.hostile-dropbox.scheme=dropbox",
+            "hookline.source.hostile-okta.scheme=okta",
+            "hookline.source.hostile-graph.scheme=microsoft-graph",
+            "hookline.source.hostile-discord.scheme=discord",
+            "hookline.source.hostile-discord.secrets=80a8c61d378d4347ec99a5af0ad12c671b50159c55d18d3e6edbaa4b2f8ff902",
+            "hookline.source.hostile-sendgrid.scheme=sendgrid",
+            "hookline.source.hostile-sendgrid.secrets=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEfFS9zxRrbCh/lCdxNqRhqDm2CqjnNu8vhaCgp4Ajxw+Hn7Mmkjva1n9HPUWDAeeFepKj8v0lmowbgMkq6m5qbA==",
+            "hookline.source.hostile-sns.scheme=aws-sns",
+            "hookline.source.hostile-sns.aws-sns.topic-arns=arn:aws:sns:eu-west-1:123456789012:hostile",
+            "") + HOSTILE_SECRETS.entrySet().stream()
+            .map(e -> "hookline.source." + e.getKey() + ".secrets=" + e.getValue() + "\n")
+            .collect(java.util.stream.Collectors.joining());
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.hookline("hostile", Signers.CONFIGURATION + "hookline.source.hmac.max-body=4096\n",
+        return Deployments.hookline("hostile", Signers.CONFIGURATION + "hookline.source.hmac.max-body=4096\n"
+                        + HOSTILE_SOURCES,
                 Signers.class, Signers.Signer.class, Sender.class, Sender.Post.class, RawHttp.class,
                 RawHttp.Answer.class, StoredDeliveries.class, LogCapture.class)
                 .addAsResource("hostile/corpus.json");
@@ -209,7 +238,8 @@ class HostileInputIT {
     }
 
     private static List<String> allSecrets() {
-        return Signers.SECRETS.values().stream().flatMap(secrets -> java.util.Arrays.stream(secrets)).toList();
+        return java.util.stream.Stream.concat(Signers.SECRETS.values().stream()
+                .flatMap(secrets -> java.util.Arrays.stream(secrets)), HOSTILE_SECRETS.values().stream()).toList();
     }
 
     private static long now() {
