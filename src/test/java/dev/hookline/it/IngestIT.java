@@ -3,6 +3,8 @@ package dev.hookline.it;
 import static dev.hookline.it.RecordingObservers.ALL;
 import static dev.hookline.it.RecordingObservers.ANY_SOURCE_TYPE;
 import static dev.hookline.it.RecordingObservers.ASYNC;
+import static dev.hookline.it.RecordingObservers.EVENT;
+import static dev.hookline.it.RecordingObservers.EVENT_ACTION;
 import static dev.hookline.it.RecordingObservers.EXACT;
 import static dev.hookline.it.RecordingObservers.FAMILY;
 import static dev.hookline.it.RecordingObservers.SOURCE;
@@ -117,6 +119,35 @@ class IngestIT {
         assertEquals(1, observers.await(ASYNC, delivery, hooks -> !hooks.isEmpty()).size());
         assertEquals(DeliveryStatus.PROCESSED, StoredDeliveries.awaitFinal(store, stored.id()).status());
         assertFalse(stored.headers().toLowerCase().contains("x-hub-signature"), "signatures are not stored");
+    }
+
+    @Test
+    void aGithubEventIsTypedWithItsActionAndReachesObserversOfTheEventAndOfTheAction() throws Exception {
+        String opened = UUID.randomUUID().toString();
+        String closed = UUID.randomUUID().toString();
+        assertEquals(202, github(opened, "issues", "{\"action\":\"opened\",\"issue\":{\"number\":1}}")
+                .githubSignature(GITHUB_SECRET).send().statusCode());
+        assertEquals(202, github(closed, "issues", "{\"action\":\"closed\",\"issue\":{\"number\":1}}")
+                .githubSignature(GITHUB_SECRET).send().statusCode());
+
+        assertEquals("issues.opened", store.of("github", opened).get(0).eventType());
+        assertEquals("issues.closed", store.of("github", closed).get(0).eventType());
+        assertEquals("issues.opened", observers.await(EVENT, opened, hooks -> !hooks.isEmpty()).get(0).type());
+        assertEquals(1, observers.await(EVENT, closed, hooks -> !hooks.isEmpty()).size());
+        assertEquals(1, observers.await(EVENT_ACTION, opened, hooks -> !hooks.isEmpty()).size());
+        StoredDeliveries.awaitFinal(store, store.of("github", closed).get(0).id());
+        Thread.sleep(200);
+        assertEquals(0, observers.of(EVENT_ACTION, closed).size(), "issues.opened does not observe issues.closed");
+    }
+
+    @Test
+    void aGetIsAnsweredOnlyWhereTheSenderMakesAChallenge() throws Exception {
+        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(new URL(base, "api/webhooks/github?hub.challenge=1").toURI()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, answer.statusCode());
+        assertEquals("POST", answer.headers().firstValue("Allow").orElse(""));
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
 
     @Test

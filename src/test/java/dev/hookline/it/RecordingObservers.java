@@ -24,6 +24,8 @@ public class RecordingObservers {
     static final String ALL = "all";
     static final String ASYNC = "async all";
     static final String ANY_SOURCE_TYPE = "any source, type push";
+    static final String EVENT = "event issues";
+    static final String EVENT_ACTION = "event and action issues.opened";
 
     private final Map<String, List<Webhook>> received = new ConcurrentHashMap<>();
 
@@ -37,6 +39,14 @@ public class RecordingObservers {
 
     void source(@Observes @WebhookSource("github") Webhook hook) {
         record(SOURCE, hook);
+    }
+
+    void everyIssuesAction(@Observes @WebhookEvent(source = "github", type = "issues") Webhook hook) {
+        record(EVENT, hook);
+    }
+
+    void openedIssues(@Observes @WebhookEvent(source = "github", type = "issues.opened") Webhook hook) {
+        record(EVENT_ACTION, hook);
     }
 
     void pushFromAnywhere(@Observes @WebhookEvent(type = "push") Webhook hook) {
