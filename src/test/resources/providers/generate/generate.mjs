@@ -772,25 +772,27 @@ preset({
   source: DOC('Paystack docs, "Webhooks: verify event origin" (paystack.com/docs/payments/webhooks/#verify-event-origin)'),
 });
 {
-  // zendesk — timestamp text prepended, no freshness
+  // zendesk — timestamp text prepended; Hookline checks its age as an RFC 3339 instant
   const SECRET = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3RpbmdfcHVycG9zZXNfb25seQ==';
   const T = ISO(TS);
   const s = (k, t, b) => b64(mac('sha256', k, t + b));
   const b1 = '{"type":"zen:event-type:ticket.created","account_id":12514403,"id":"2b2d9d0a-7e7d-4a1c-9e8b-1c2d3e4f5a6b","time":"2024-12-05T11:59:29Z","zendesk_event_version":"2022-11-06","subject":"zen:ticket:35437","detail":{"id":"35437","status":"NEW","subject":"Help, my printer is on fire"}}';
   const b2 = '{"type":"zen:event-type:ticket.created","account_id":12514403,"id":"3c3e0e1b-8f8e-5b2d-0f9c-2d3e4f5a6b7c","time":"2024-12-05T11:59:29Z","zendesk_event_version":"2022-11-06","subject":"zen:ticket:35438","detail":{"id":"35438","status":"NEW","subject":"Café ✓ machine broken"}}';
-  const c = (name, body, t, sig, valid) => kase({ name, secret: SECRET, content_type: 'application/json', headers: { 'X-Zendesk-Webhook-Signature': sig, 'X-Zendesk-Webhook-Signature-Timestamp': t }, body, valid });
+  const c = (name, body, t, sig, valid) => kase({ name, secret: SECRET, now: NOW, tolerance_seconds: 300, content_type: 'application/json', headers: { 'X-Zendesk-Webhook-Signature': sig, 'X-Zendesk-Webhook-Signature-Timestamp': t }, body, valid });
   const cases = [
     c('ticket.created', b1, T, s(SECRET, T, b1), true),
     c('ticket.created, non-ASCII subject', b2, T, s(SECRET, T, b2), true),
     c('wrong secret', b1, T, s(WRONG, T, b1), false),
     c('body changed by one byte', tamper(b1), T, s(SECRET, T, b1), false),
     c('timestamp header changed', b1, ISO(TS + 1), s(SECRET, T, b1), false),
+    c('stale: signed correctly 10 minutes before now', b1, ISO(NOW - 600), s(SECRET, ISO(NOW - 600), b1), false),
   ];
   scheme('zendesk',
-    'X-Zendesk-Webhook-Signature = base64 HMAC-SHA256(key = webhook signing secret string as UTF-8 (not base64-decoded, although it looks like base64), message = X-Zendesk-Webhook-Signature-Timestamp + raw body). The timestamp is ISO 8601 text used verbatim; Zendesk defines no freshness check, so cases carry no `now`.',
+    'X-Zendesk-Webhook-Signature = base64 HMAC-SHA256(key = webhook signing secret string as UTF-8 (not base64-decoded, although it looks like base64), message = X-Zendesk-Webhook-Signature-Timestamp + raw body). The timestamp is ISO 8601 text (e.g. 2021-03-25T05:09:27Z) used verbatim in the signed string; Zendesk documents no freshness window, and Hookline checks its age against the source tolerance like every timestamped scheme, so the cases carry `now` and a stale case.',
     DOC('Zendesk docs, "Verifying webhook authenticity" (developer.zendesk.com/documentation/webhooks/verifying/)'),
     cases,
-    async (k) => k.headers['X-Zendesk-Webhook-Signature'] === s(k.secret, k.headers['X-Zendesk-Webhook-Signature-Timestamp'], k.body));
+    async (k, now) => k.headers['X-Zendesk-Webhook-Signature'] === s(k.secret, k.headers['X-Zendesk-Webhook-Signature-Timestamp'], k.body)
+      && fresh(Date.parse(k.headers['X-Zendesk-Webhook-Signature-Timestamp']) / 1000, now, k.tolerance_seconds));
 }
 preset({
   name: 'airtable', header: 'X-Airtable-Content-MAC', prefix: 'hmac-sha256=', enc: 'hex', secret: 'BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==',

@@ -64,7 +64,7 @@ final class SourceReader {
                     optional(prefix + "public-url").orElse(null),
                     retry(prefix + "retry."),
                     ordering(prefix),
-                    acknowledgement(prefix + "ack."),
+                    acknowledgement(prefix + "ack.", scheme.acknowledgementStatus()),
                     scheme.handshake(settings));
         } catch (IllegalArgumentException e) {
             throw new InvalidSourceConfiguration(e.getMessage());
@@ -163,12 +163,13 @@ final class SourceReader {
         return on ? new Ordering(key) : null;
     }
 
-    private Acknowledgement acknowledgement(String prefix) {
+    /** @param preset the status the scheme's sender needs, answered without a body, or 0 */
+    private Acknowledgement acknowledgement(String prefix, int preset) {
         Optional<String> statusText = optional(prefix + "status");
         Optional<String> body = optional(prefix + "body");
         Optional<String> contentType = optional(prefix + "content-type");
         if (statusText.isEmpty() && body.isEmpty() && contentType.isEmpty()) {
-            return null;
+            return preset == 0 ? null : new Acknowledgement(preset, "", Acknowledgement.TEXT);
         }
         Integer status = null;
         if (statusText.isPresent()) {

@@ -70,7 +70,8 @@ final class Providers {
                                 .signing(text("v0:"), TIMESTAMP, text(":"), BODY)
                                 .timestampAt(TimestampAt.header("x-zm-request-timestamp")))
                         .events("json:/event", null, null)
-                        .answering(ZoomHandshake::new),
+                        .answering(ZoomHandshake::new)
+                        .acknowledgedWith(200),
                 Provider.hmac("twitch", HmacRecipe.ofBody("Twitch-Eventsub-Message-Signature", "sha256=", SHA256, HEX)
                                 .signing(header("Twitch-Eventsub-Message-Id"), TIMESTAMP, BODY)
                                 .timestampAt(TimestampAt.header("Twitch-Eventsub-Message-Timestamp",
@@ -82,16 +83,20 @@ final class Providers {
                                 .signing(METHOD, URL, BODY, TIMESTAMP)
                                 .timestampAt(TimestampAt.header("X-HubSpot-Request-Timestamp",
                                         TimestampAt.Unit.MILLISECONDS)))
-                        .events(null, null, null),
+                        .events(null, null, null)
+                        // v1 and v2 signatures, sent alongside v3 for older receivers.
+                        .hiding("X-HubSpot-Signature", "X-HubSpot-Signature-Version"),
                 Provider.hmac("zendesk", HmacRecipe.ofBody("X-Zendesk-Webhook-Signature", "", SHA256, BASE64)
                                 .signing(TIMESTAMP, BODY)
                                 .timestampAt(TimestampAt.header("X-Zendesk-Webhook-Signature-Timestamp",
-                                        TimestampAt.Unit.TEXT)))
+                                        TimestampAt.Unit.RFC3339)))
                         .events("json:/type", null, "header:X-Zendesk-Webhook-Invocation-Id"),
                 // The URL and the body.
                 Provider.hmac("square", HmacRecipe.ofBody("x-square-hmacsha256-signature", "", SHA256, BASE64)
                                 .signing(URL, BODY))
-                        .events("json:/type", null, "json:/event_id"),
+                        .events("json:/type", null, "json:/event_id")
+                        // The older HMAC-SHA1 signature Square still sends.
+                        .hiding("x-square-signature"),
                 // The body alone.
                 Provider.hmac("shopify", HmacRecipe.ofBody("X-Shopify-Hmac-Sha256", "", SHA256, BASE64))
                         .events("header:X-Shopify-Topic", null, "header:X-Shopify-Webhook-Id"),
@@ -113,7 +118,8 @@ final class Providers {
                         .events("header:Sentry-Hook-Resource", "json:/action", "header:Request-ID"),
                 Provider.hmac("vercel", HmacRecipe.ofBody("x-vercel-signature", "", SHA1, HEX))
                         .events("json:/type", null, "json:/id"),
-                Provider.hmac("xero", HmacRecipe.ofBody("x-xero-signature", "", SHA256, BASE64)),
+                Provider.hmac("xero", HmacRecipe.ofBody("x-xero-signature", "", SHA256, BASE64))
+                        .acknowledgedWith(200),
                 Provider.hmac("quickbooks", HmacRecipe.ofBody("intuit-signature", "", SHA256, BASE64)),
                 Provider.hmac("jira", HmacRecipe.ofBody("X-Hub-Signature", "sha256=", SHA256, HEX))
                         .events("json:/webhookEvent", null, "header:X-Atlassian-Webhook-Identifier"),
@@ -129,7 +135,9 @@ final class Providers {
                                 .written(new SignatureFormat.Fields(',', null, "v1")))
                         .events("json:/type", null, "json:/id"),
                 Provider.hmac("woocommerce", HmacRecipe.ofBody("X-WC-Webhook-Signature", "", SHA256, BASE64))
-                        .events("header:X-WC-Webhook-Topic", null, "header:X-WC-Webhook-Delivery-ID"),
+                        .events("header:X-WC-Webhook-Topic", null, "header:X-WC-Webhook-Delivery-ID")
+                        .answering(settings -> new UnsignedPing("X-WC-Webhook-Signature",
+                                "application/x-www-form-urlencoded")),
                 Provider.hmac("gitea", HmacRecipe.ofBody("X-Gitea-Signature", "", SHA256, HEX))
                         .events("header:X-Gitea-Event", "json:/action", "header:X-Gitea-Delivery"),
                 Provider.hmac("lemon-squeezy", HmacRecipe.ofBody("X-Signature", "", SHA256, HEX))
@@ -149,12 +157,17 @@ final class Providers {
                 Provider.publicKey("discord", new PublicKeyRecipe("X-Signature-Ed25519", "X-Signature-Timestamp",
                                 false))
                         .events("json:/type", null, "json:/id")
-                        .answering(settings -> new DiscordHandshake()),
+                        .answering(settings -> DiscordHandshake.INTERACTIONS),
+                Provider.publicKey("discord-events", new PublicKeyRecipe("X-Signature-Ed25519",
+                                "X-Signature-Timestamp", false))
+                        .events("json:/event/type", null, null)
+                        .answering(settings -> DiscordHandshake.WEBHOOK_EVENTS),
                 Provider.publicKey("sendgrid", new PublicKeyRecipe("X-Twilio-Email-Event-Webhook-Signature",
                         "X-Twilio-Email-Event-Webhook-Timestamp", true)),
                 // Signatures in the body, shared tokens and credentials.
                 Provider.of("mailgun", MailgunVerifier::new)
-                        .events("json:/event-data/event", null, "json:/signature/token"),
+                        .events("json:/event-data/event", null, "json:/signature/token")
+                        .acknowledgedWith(200),
                 Provider.of("microsoft-graph", ClientStateVerifier::new)
                         .events("json:/value/0/changeType", null, null)
                         .answering(settings -> new EchoHandshake("POST", "validationToken")),
@@ -162,7 +175,7 @@ final class Providers {
                         .events("header:X-Gitlab-Event", null, "header:Idempotency-Key"),
                 okta(),
                 basicAuth,
-                basicAuth.named("postmark").events("json:/RecordType", null, null),
+                basicAuth.named("postmark").events("json:/RecordType", null, null).acknowledgedWith(200),
                 basicAuth.named("mailchimp").events("form:type", null, null).posting(Provider.FORM)
                         .answering(settings -> new EchoHandshake("GET", null)),
                 // Svix and Standard Webhooks senders.
@@ -176,7 +189,7 @@ final class Providers {
 
     private static Provider okta() {
         return Provider.of("okta", settings -> new TokenVerifier("Authorization", settings))
-                .events("json:/eventType", null, "json:/eventId")
+                .events("json:/data/events/0/eventType", null, "json:/eventId")
                 .answering(settings -> new OktaHandshake(new TokenVerifier("Authorization", settings)));
     }
 }

@@ -23,6 +23,14 @@ public interface Scheme {
         return Optional.empty();
     }
 
+    /**
+     * The status the sender needs for a stored delivery, answered without a body, when the source configures no
+     * {@code ack}; 0 for Hookline's own answer.
+     */
+    default int acknowledgementStatus() {
+        return 0;
+    }
+
     /** Builds the verifier for one source; a bad scheme option fails with the option's full key. */
     Verifier verifier(SchemeSettings settings);
 

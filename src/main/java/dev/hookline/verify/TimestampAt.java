@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Where a signed timestamp is and how it is written. The freshness check refuses one further than the source's
- * tolerance from now; {@link Unit#TEXT} is signed but never checked (Zendesk's, whose format is not fixed).
+ * tolerance from now.
  *
  * @param header the header that holds it, or {@code null}
  * @param member the top-level member of the JSON body that holds it (Linear's {@code webhookTimestamp}), or
@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 public record TimestampAt(String header, String member, Unit unit) {
 
-    public enum Unit { SECONDS, MILLISECONDS, RFC3339, TEXT }
+    public enum Unit { SECONDS, MILLISECONDS, RFC3339 }
 
     public static TimestampAt header(String name) {
         return new TimestampAt(name, null, Unit.SECONDS);
@@ -44,9 +44,6 @@ public record TimestampAt(String header, String member, Unit unit) {
                 } catch (DateTimeParseException e) {
                     throw SignatureRejected.malformed(what + " is not an RFC 3339 timestamp");
                 }
-            }
-            case TEXT -> {
-                // Signed, not checked.
             }
         }
     }

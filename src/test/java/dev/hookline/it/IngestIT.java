@@ -13,6 +13,8 @@ import static dev.hookline.it.TestSources.GITHUB_SECRET;
 import static dev.hookline.it.TestSources.INHOUSE_MAX_BODY;
 import static dev.hookline.it.TestSources.INHOUSE_SECRET;
 import static dev.hookline.it.TestSources.LEGACY_SECRET;
+import static dev.hookline.it.TestSources.WOO_SECRET;
+import static dev.hookline.it.TestSources.XERO_SECRET;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,6 +140,39 @@ class IngestIT {
         StoredDeliveries.awaitFinal(store, store.of("github", closed).get(0).id());
         Thread.sleep(200);
         assertEquals(0, observers.of(EVENT_ACTION, closed).size(), "issues.opened does not observe issues.closed");
+    }
+
+    @Test
+    void aSenderThatCountsOnly200GetsItWithoutABody() {
+        String body = "{\"events\":[{\"resourceId\":\"" + UUID.randomUUID() + "\"}],\"firstEventSequence\":1}";
+        HttpResponse<String> first = sender.to("xero").body(body)
+                .signWith(bytes -> java.util.Base64.getEncoder().encodeToString(Sender.hmac("HmacSHA256", XERO_SECRET,
+                        bytes)), "x-xero-signature").send();
+        HttpResponse<String> again = sender.to("xero").body(body)
+                .signWith(bytes -> java.util.Base64.getEncoder().encodeToString(Sender.hmac("HmacSHA256", XERO_SECRET,
+                        bytes)), "x-xero-signature").send();
+        assertEquals(200, first.statusCode());
+        assertEquals("", first.body());
+        assertEquals(200, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void wooCommercesUnsignedPingIsAnsweredAndNotStoredWhileItsEventsAreVerified() {
+        long before = store.count();
+        HttpResponse<String> ping = sender.to("woo").body("webhook_id=7")
+                .contentType("application/x-www-form-urlencoded").send();
+        assertEquals(200, ping.statusCode());
+        assertEquals("", ping.body());
+        assertEquals(before, store.count(), "the ping is not stored");
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> order = sender.to("woo").body("{\"id\":1}").header("X-WC-Webhook-Topic", "order.created")
+                .header("X-WC-Webhook-Delivery-ID", id)
+                .signWith(bytes -> java.util.Base64.getEncoder().encodeToString(Sender.hmac("HmacSHA256", WOO_SECRET,
+                        bytes)), "X-WC-Webhook-Signature").send();
+        assertEquals(202, order.statusCode(), order.body());
+        assertEquals(401, sender.to("woo").body("{\"id\":1}").header("X-WC-Webhook-Delivery-ID", id).send()
+                .statusCode(), "an unsigned JSON post is no ping");
     }
 
     @Test

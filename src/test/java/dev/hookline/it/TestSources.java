@@ -8,10 +8,12 @@ final class TestSources {
     static final String INHOUSE_SECRET = "inhouse-test-secret";
     static final String LEGACY_SECRET = "legacy-test-secret";
     static final String SLACK_SECRET = "slack-test-signing-secret";
+    static final String XERO_SECRET = "xero-test-webhooks-key";
+    static final String WOO_SECRET = "woo-test-secret";
     static final int INHOUSE_MAX_BODY = 2048;
 
     static final String CONFIGURATION = String.join("\n",
-            "hookline.sources=github,inhouse,legacy,slack,slack-interactive,acked",
+            "hookline.sources=github,inhouse,legacy,slack,slack-interactive,acked,xero,woo",
             "hookline.source.github.scheme=github",
             "hookline.source.github.secrets=" + GITHUB_SECRET + "," + GITHUB_SECOND_SECRET,
             "hookline.source.inhouse.scheme=hmac",
@@ -37,6 +39,10 @@ final class TestSources {
             "hookline.source.acked.secrets=" + GITHUB_SECRET,
             "hookline.source.acked.ack.status=200",
             "hookline.source.acked.ack.body=[accepted]",
+            "hookline.source.xero.scheme=xero",
+            "hookline.source.xero.secrets=" + XERO_SECRET,
+            "hookline.source.woo.scheme=woocommerce",
+            "hookline.source.woo.secrets=" + WOO_SECRET,
             "");
 
     private TestSources() {

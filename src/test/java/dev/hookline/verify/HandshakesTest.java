@@ -127,6 +127,30 @@ class HandshakesTest {
                 Requests.body("{\"id\":\"1\",\"type\":2}").build()).isEmpty());
     }
 
+    @Test
+    void discordWebhookEventsPingGets204AndEventsAreStored() {
+        Challenge answer = signed("discord-events", Requests.body("{\"version\":1,\"application_id\":\"2\",\"type\":0}"));
+        assertEquals(204, answer.status());
+        assertEquals(null, answer.body());
+        assertTrue(handshake("discord-events", Requests.Settings.secrets(SECRET)).signed(Requests.body(
+                "{\"version\":1,\"type\":1,\"event\":{\"type\":\"APPLICATION_AUTHORIZED\"}}").build()).isEmpty());
+        assertTrue(handshake("discord", Requests.Settings.secrets(SECRET)).signed(Requests.body(
+                "{\"version\":1,\"type\":0}").build()).isEmpty(), "an interactions endpoint has no type 0 PING");
+    }
+
+    @Test
+    void wooCommercesUnsignedFormPingGets200AndSignedPostsAreVerified() {
+        Handshake woo = handshake("woocommerce", Requests.Settings.secrets(SECRET));
+        Challenge answer = woo.unsigned(new Call("POST")
+                .header("Content-Type", "application/x-www-form-urlencoded")).orElseThrow();
+        assertEquals(200, answer.status());
+        assertEquals(null, answer.body());
+        assertTrue(woo.unsigned(new Call("POST").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-WC-Webhook-Signature", "abc")).isEmpty());
+        assertTrue(woo.unsigned(new Call("POST").header("Content-Type", "application/json")).isEmpty());
+        assertTrue(woo.unsigned(new Call("GET").header("Content-Type", "application/x-www-form-urlencoded")).isEmpty());
+    }
+
     private static Requests.Settings meta() {
         return Requests.Settings.secrets(SECRET).option("verify-token", "meatball");
     }
