@@ -28,7 +28,7 @@ public class HandshakeAnswers {
 
     /** The answer to a request that is a handshake before any signature is checked, if it is one. */
     public Optional<Response> unsigned(Source source, String method, MultivaluedMap<String, String> query,
-                                SignedRequest.Headers headers, String instance) {
+                                       SignedRequest.Headers headers, String instance) {
         Handshake handshake = source.handshake();
         if (handshake == null) {
             return Optional.empty();
@@ -53,6 +53,13 @@ public class HandshakeAnswers {
         return handshake.unsigned(request).map(challenge -> answer(source, challenge, instance));
     }
 
+    /** The answer to a request whose body is read, before its signature is checked, if it is a handshake. */
+    public Optional<Response> unverified(Source source, SignedRequest request, String instance) {
+        Handshake handshake = source.handshake();
+        return handshake == null ? Optional.empty()
+                : handshake.unverified(request).map(challenge -> answer(source, challenge, instance));
+    }
+
     /** The answer to a verified request that is a handshake, if it is one. */
     public Optional<Response> signed(Source source, SignedRequest request, String instance) {
         Handshake handshake = source.handshake();
@@ -71,6 +78,7 @@ public class HandshakeAnswers {
         if (challenge.noSniff()) {
             response.header("X-Content-Type-Options", "nosniff");
         }
+        challenge.headers().forEach(response::header);
         return challenge.body() == null ? response.build()
                 : response.entity(challenge.body()).type(challenge.contentType()).build();
     }

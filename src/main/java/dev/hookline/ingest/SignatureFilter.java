@@ -94,6 +94,11 @@ public class SignatureFilter implements ContainerRequestFilter {
         }
         SignedRequest signed = new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request),
                 request.getMethod());
+        Optional<Response> unverified = handshakes.unverified(source, signed, instance);
+        if (unverified.isPresent()) {
+            request.abortWith(unverified.get());
+            return;
+        }
         try {
             source.verifier().verify(signed);
         } catch (SignatureRejected e) {

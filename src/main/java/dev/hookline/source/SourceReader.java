@@ -1,5 +1,6 @@
 package dev.hookline.source;
 
+import dev.hookline.verify.LearnedSecrets;
 import dev.hookline.verify.Scheme;
 import dev.hookline.verify.SchemeSettings;
 import dev.hookline.verify.Schemes;
@@ -32,10 +33,12 @@ final class SourceReader {
 
     private final Config config;
     private final Clock clock;
+    private final LearnedSecrets learned;
 
-    SourceReader(Config config, Clock clock) {
+    SourceReader(Config config, Clock clock, LearnedSecrets learned) {
         this.config = config;
         this.clock = clock;
+        this.learned = learned;
     }
 
     Source read(String name) {
@@ -49,7 +52,8 @@ final class SourceReader {
         Scheme scheme = Schemes.named(schemeName).orElseThrow(() -> new InvalidSourceConfiguration(
                 prefix + "scheme: '" + schemeName + "' is not one of " + Schemes.names()));
         SchemeSettings settings = new SchemeSettings(name, secrets(prefix + "secrets", scheme.usesSecrets()),
-                tolerance(prefix + "tolerance", scheme.defaultTolerance().orElse(DEFAULT_TOLERANCE)), clock, option -> optional(prefix + option));
+                tolerance(prefix + "tolerance", scheme.defaultTolerance().orElse(DEFAULT_TOLERANCE)), clock, option -> optional(prefix + option),
+                learned);
         try {
             Set<String> hidden = new HashSet<>(CREDENTIAL_HEADERS);
             hidden.addAll(scheme.signatureHeaders(settings));

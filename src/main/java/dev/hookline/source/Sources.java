@@ -1,6 +1,7 @@
 package dev.hookline.source;
 
 import dev.hookline.platform.Started;
+import dev.hookline.verify.LearnedSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,10 @@ public class Sources {
     @Inject
     Clock clock;
 
+    /** Where secrets senders hand over in handshakes are kept: the store's. */
+    @Inject
+    LearnedSecrets learned;
+
     private Map<String, Source> byName = Map.of();
 
     @PostConstruct
@@ -51,7 +56,7 @@ public class Sources {
     }
 
     private Map<String, Source> readConfiguration() {
-        SourceReader reader = new SourceReader(config, clock);
+        SourceReader reader = new SourceReader(config, clock, learned);
         String[] names = config.getOptionalValue("hookline.sources", String[].class).orElse(new String[0]);
         Map<String, Source> sources = new LinkedHashMap<>();
         Arrays.stream(names).map(String::trim).filter(n -> !n.isEmpty()).forEach(name -> {

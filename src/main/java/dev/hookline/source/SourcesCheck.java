@@ -3,6 +3,7 @@ package dev.hookline.source;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
+import dev.hookline.verify.LearnedSecrets;
 import java.time.Clock;
 import java.util.Arrays;
 import org.eclipse.microprofile.config.Config;
@@ -18,7 +19,7 @@ public class SourcesCheck implements Extension {
     void checkSources(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
-            SourceReader reader = new SourceReader(config, Clock.systemUTC());
+            SourceReader reader = new SourceReader(config, Clock.systemUTC(), LearnedSecrets.NONE);
             Arrays.stream(config.getOptionalValue("hookline.sources", String[].class).orElse(new String[0]))
                     .map(String::trim).filter(name -> !name.isEmpty()).forEach(reader::read);
         } catch (InvalidSourceConfiguration e) {

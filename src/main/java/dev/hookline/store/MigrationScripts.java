@@ -24,7 +24,8 @@ final class MigrationScripts implements ResourceProvider {
             "V2__leases_and_ordering.sql",
             "V3__replays_keep_attempts.sql",
             "V4__seen_ids.sql",
-            "V5__lines.sql");
+            "V5__lines.sql",
+            "V6__learned_secrets.sql");
 
     private final ClassLoader loader;
 

@@ -1,13 +1,20 @@
 package dev.hookline.verify;
 
+import java.util.Map;
+
 /**
  * The answer to a handshake: what a sender asks of an endpoint before it sends events to it. Never stored. A refusal
  * carries a status of 400 or more and a detail that is safe to show; an answer carries the sender's own content type.
  *
  * @param noSniff whether the answer must be sent with {@code X-Content-Type-Options: nosniff}, as it echoes a value
  *                the caller chose
+ * @param headers headers the sender expects in the answer (Asana's {@code X-Hook-Secret})
  */
-public record Challenge(int status, String contentType, String body, boolean noSniff) {
+public record Challenge(int status, String contentType, String body, boolean noSniff, Map<String, String> headers) {
+
+    public Challenge(int status, String contentType, String body, boolean noSniff) {
+        this(status, contentType, body, noSniff, Map.of());
+    }
 
     /** Longest value echoed back; every provider's challenge is far shorter. */
     public static final int MAX_ECHO = 512;
@@ -26,6 +33,11 @@ public record Challenge(int status, String contentType, String body, boolean noS
 
     public static Challenge empty() {
         return new Challenge(200, null, null, false);
+    }
+
+    /** An empty 200 with a header the sender checks. */
+    public static Challenge withHeader(String name, String value) {
+        return new Challenge(200, null, null, false, Map.of(name, value));
     }
 
     public static Challenge refused(int status, String detail) {

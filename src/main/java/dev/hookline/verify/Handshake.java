@@ -28,9 +28,25 @@ public interface Handshake {
         return Optional.empty();
     }
 
+    /**
+     * A request whose body is read but whose signature is not yet checked, for a sender whose handshake carries no
+     * signature but a body (Notion's verification token); empty when it is not one, and it is verified.
+     */
+    default Optional<Challenge> unverified(SignedRequest request) {
+        return Optional.empty();
+    }
+
     /** A verified request that is a handshake rather than an event; empty when it is an event to store. */
     default Optional<Challenge> signed(SignedRequest request) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether the operator may read the secrets this source learned: only where the sender asks the operator to type
+     * the secret back (Notion), and only while the handshake window is open.
+     */
+    default boolean showsLearnedSecrets() {
+        return false;
     }
 
     /** The one value of a query parameter; a missing or repeated one is refused. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.crypto.Mac;
 
 /**
@@ -22,6 +23,7 @@ import javax.crypto.Mac;
  * @param signed    the parts the MAC covers, in order
  * @param timestamp where the signed timestamp is, or {@code null} when the sender signs none
  * @param base64Key whether the configured secret is the key base64-encoded (Airtable) rather than the key's text
+ * @param learns    whether the sender hands its secrets over in handshakes (Asana), to be tried besides the configured
  */
 public record HmacRecipe(List<String> headers,
                          SignatureFormat format,
@@ -29,7 +31,8 @@ public record HmacRecipe(List<String> headers,
                          String encoding,
                          List<SignedContent> signed,
                          TimestampAt timestamp,
-                         boolean base64Key) {
+                         boolean base64Key,
+                         boolean learns) {
 
     public HmacRecipe {
         headers = List.copyOf(headers);
@@ -39,27 +42,32 @@ public record HmacRecipe(List<String> headers,
     /** The usual recipe: one header, the body alone. */
     public static HmacRecipe ofBody(String header, String prefix, String algorithm, String encoding) {
         return new HmacRecipe(List.of(header), SignatureFormat.prefixed(prefix), algorithm, encoding,
-                List.of(SignedContent.BODY), null, false);
+                List.of(SignedContent.BODY), null, false, false);
     }
 
     public HmacRecipe signing(SignedContent... parts) {
-        return new HmacRecipe(headers, format, algorithm, encoding, List.of(parts), timestamp, base64Key);
+        return new HmacRecipe(headers, format, algorithm, encoding, List.of(parts), timestamp, base64Key, learns);
     }
 
     public HmacRecipe timestampAt(TimestampAt where) {
-        return new HmacRecipe(headers, format, algorithm, encoding, signed, where, base64Key);
+        return new HmacRecipe(headers, format, algorithm, encoding, signed, where, base64Key, learns);
     }
 
     public HmacRecipe written(SignatureFormat written) {
-        return new HmacRecipe(headers, written, algorithm, encoding, signed, timestamp, base64Key);
+        return new HmacRecipe(headers, written, algorithm, encoding, signed, timestamp, base64Key, learns);
     }
 
     public HmacRecipe inHeaders(List<String> names) {
-        return new HmacRecipe(names, format, algorithm, encoding, signed, timestamp, base64Key);
+        return new HmacRecipe(names, format, algorithm, encoding, signed, timestamp, base64Key, learns);
     }
 
     public HmacRecipe withBase64Key() {
-        return new HmacRecipe(headers, format, algorithm, encoding, signed, timestamp, true);
+        return new HmacRecipe(headers, format, algorithm, encoding, signed, timestamp, true, learns);
+    }
+
+    /** The sender hands its secrets over in handshakes; they are tried besides the configured ones. */
+    public HmacRecipe learningSecrets() {
+        return new HmacRecipe(headers, format, algorithm, encoding, signed, timestamp, base64Key, true);
     }
 
     /** The lower-case names of the headers that carry signatures, kept from the store. */
@@ -72,8 +80,10 @@ public record HmacRecipe(List<String> headers,
         if (signed.contains(SignedContent.URL) && settings.option("public-url").isEmpty()) {
             throw settings.invalid("public-url", "is required: this scheme signs the URL the sender calls");
         }
-        KeyRing<HmacKey> keys = KeyRing.of(settings.secrets(), settings.clock(), secret -> new HmacKey(algorithm,
-                base64Key ? key(settings, secret) : secret.getBytes(UTF_8)));
+        Function<String, HmacKey> derive = secret -> new HmacKey(algorithm,
+                base64Key ? key(settings, secret) : secret.getBytes(UTF_8));
+        Keys<HmacKey> keys = learns ? new LearnedKeyRing<>(settings, derive)
+                : KeyRing.of(settings.secrets(), settings.clock(), derive);
         Freshness freshness = settings.freshness();
         return request -> {
             List<byte[]> received = new ArrayList<>(2);

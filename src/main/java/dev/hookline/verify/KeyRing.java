@@ -11,13 +11,7 @@ import java.util.function.Function;
  *
  * @param <K> the scheme's form of a key
  */
-public final class KeyRing<K> {
-
-    /** A test of one key against a request; the scheme's own rejection passes through. */
-    @FunctionalInterface
-    public interface KeyTest<K> {
-        boolean matches(K key) throws SignatureRejected;
-    }
+public final class KeyRing<K> implements Keys<K> {
 
     private record Entry<K>(K key, Instant notAfter) {
     }
@@ -49,6 +43,7 @@ public final class KeyRing<K> {
     }
 
     /** Passes when a key in force matches; otherwise the request is refused as not matching. */
+    @Override
     public void requireMatch(KeyTest<K> test) throws SignatureRejected {
         Instant now = null;
         for (Entry<K> entry : entries) {

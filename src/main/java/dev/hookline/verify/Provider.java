@@ -29,10 +29,10 @@ record Provider(String name,
      *                  Hookline's own answer
      */
     record Presets(String eventType, String eventAction, String deliveryId, Set<String> contentTypes,
-                   Duration tolerance, int ackStatus) {
+                   Duration tolerance, int ackStatus, boolean learnsSecrets) {
     }
 
-    private static final Presets NONE = new Presets(null, null, null, JSON, null, 0);
+    private static final Presets NONE = new Presets(null, null, null, JSON, null, 0, false);
 
     /** A provider that signs with an HMAC; JSON bodies, no presets until {@link #events} sets them. */
     static Provider hmac(String name, HmacRecipe recipe) {
@@ -49,24 +49,36 @@ record Provider(String name,
 
     /** The presets: where the event type, its action (or {@code null}) and the delivery id (or {@code null}) are. */
     Provider events(String type, String action, String id) {
-        return with(new Presets(type, action, id, presets.contentTypes(), presets.tolerance(), presets.ackStatus()));
+        return with(new Presets(type, action, id, presets.contentTypes(), presets.tolerance(), presets.ackStatus(),
+                presets.learnsSecrets()));
     }
 
     Provider posting(Set<String> types) {
         return with(new Presets(presets.eventType(), presets.eventAction(), presets.deliveryId(), types,
-                presets.tolerance(), presets.ackStatus()));
+                presets.tolerance(), presets.ackStatus(), presets.learnsSecrets()));
     }
 
     /** The timestamp tolerance the sender documents, when it is not Hookline's default. */
     Provider tolerating(Duration documented) {
         return with(new Presets(presets.eventType(), presets.eventAction(), presets.deliveryId(),
-                presets.contentTypes(), documented, presets.ackStatus()));
+                presets.contentTypes(), documented, presets.ackStatus(), presets.learnsSecrets()));
     }
 
     /** The sender counts only this status as delivered, and wants no body with it. */
     Provider acknowledgedWith(int status) {
         return with(new Presets(presets.eventType(), presets.eventAction(), presets.deliveryId(),
-                presets.contentTypes(), presets.tolerance(), status));
+                presets.contentTypes(), presets.tolerance(), status, presets.learnsSecrets()));
+    }
+
+    /** The sender hands its secrets over in handshakes, so configured ones are not required. */
+    Provider learning() {
+        return with(new Presets(presets.eventType(), presets.eventAction(), presets.deliveryId(),
+                presets.contentTypes(), presets.tolerance(), presets.ackStatus(), true));
+    }
+
+    @Override
+    public boolean usesSecrets() {
+        return !presets.learnsSecrets();
     }
 
     Provider answering(Function<SchemeSettings, Handshake> handshake) {

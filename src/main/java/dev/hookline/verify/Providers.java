@@ -151,6 +151,14 @@ final class Providers {
                         .events("json:/event", null, null),
                 Provider.hmac("airtable", HmacRecipe.ofBody("X-Airtable-Content-MAC", "hmac-sha256=", SHA256, HEX)
                         .withBase64Key()),
+                Provider.hmac("asana", HmacRecipe.ofBody("X-Hook-Signature", "", SHA256, HEX).learningSecrets())
+                        .answering(AsanaHandshake::new)
+                        .learning(),
+                Provider.hmac("notion", HmacRecipe.ofBody("X-Notion-Signature", "sha256=", SHA256, HEX)
+                                .learningSecrets())
+                        .events("json:/type", null, "json:/id")
+                        .answering(NotionHandshake::new)
+                        .learning(),
                 Provider.hmac("cal-com", HmacRecipe.ofBody("X-Cal-Signature-256", "", SHA256, HEX))
                         .events("json:/triggerEvent", null, null),
                 // Public keys.

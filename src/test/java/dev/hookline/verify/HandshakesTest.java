@@ -4,6 +4,7 @@ import static dev.hookline.verify.Requests.base64;
 import static dev.hookline.verify.Requests.hex;
 import static dev.hookline.verify.Requests.hmacSha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,95 @@ class HandshakesTest {
                 .header("X-WC-Webhook-Signature", "abc")).isEmpty());
         assertTrue(woo.unsigned(new Call("POST").header("Content-Type", "application/json")).isEmpty());
         assertTrue(woo.unsigned(new Call("GET").header("Content-Type", "application/x-www-form-urlencoded")).isEmpty());
+    }
+
+    /** Learned secrets kept in memory, standing in for the store's table. */
+    private static final class Learned implements LearnedSecrets {
+        final Map<String, List<String>> kept = new HashMap<>();
+
+        @Override
+        public List<String> of(String source) {
+            return kept.getOrDefault(source, List.of());
+        }
+
+        @Override
+        public void learn(String source, String secret) {
+            kept.computeIfAbsent(source, s -> new ArrayList<>()).add(secret);
+        }
+    }
+
+    private static SchemeSettings asana(Learned learned, String until) {
+        SchemeSettings base = Requests.Settings.secrets().option("asana.handshake-until", until).build();
+        return new SchemeSettings(base.source(), base.secrets(), base.tolerance(), base.clock(), base.options(),
+                learned);
+    }
+
+    @Test
+    void asanaSecretIsEchoedAndLearnedWhileTheWindowIsOpenThenSignsEvents() throws SignatureRejected {
+        Learned learned = new Learned();
+        SchemeSettings settings = asana(learned, Requests.NOW.plusSeconds(60).toString());
+        Scheme scheme = Schemes.named("asana").orElseThrow();
+        Challenge answer = scheme.handshake(settings).unsigned(new Call("POST")
+                .header("X-Hook-Secret", "b537207f20cbfa02357cf448134da559")).orElseThrow();
+        assertEquals(200, answer.status());
+        assertEquals(Map.of("X-Hook-Secret", "b537207f20cbfa02357cf448134da559"), answer.headers());
+        assertEquals(List.of("b537207f20cbfa02357cf448134da559"), learned.of("test"));
+
+        Verifier verifier = scheme.verifier(settings);
+        String body = "{\"events\":[{\"action\":\"changed\"}]}";
+        verifier.verify(Requests.body(body).header("X-Hook-Signature",
+                hex(hmacSha256("b537207f20cbfa02357cf448134da559", body))).build());
+        assertThrows(SignatureRejected.class, () -> verifier.verify(Requests.body(body).header("X-Hook-Signature",
+                hex(hmacSha256("another", body))).build()));
+    }
+
+    @Test
+    void asanaSecretsAreNotLearnedOutsideTheWindow() {
+        Learned learned = new Learned();
+        Scheme scheme = Schemes.named("asana").orElseThrow();
+        for (SchemeSettings closed : List.of(asana(learned, Requests.NOW.minusSeconds(1).toString()),
+                new SchemeSettings("test", List.of(), java.time.Duration.ofMinutes(5),
+                        java.time.Clock.fixed(Requests.NOW, java.time.ZoneOffset.UTC), name -> Optional.empty(),
+                        learned))) {
+            Challenge answer = scheme.handshake(closed).unsigned(new Call("POST").header("X-Hook-Secret", "x"))
+                    .orElseThrow();
+            assertEquals(403, answer.status());
+        }
+        assertEquals(Map.of(), learned.kept);
+        Challenge twice = scheme.handshake(asana(learned, Requests.NOW.plusSeconds(60).toString()))
+                .unsigned(new Call("POST").header("X-Hook-Secret", "a").header("X-Hook-Secret", "b")).orElseThrow();
+        assertEquals(400, twice.status());
+        Challenge crlf = scheme.handshake(asana(learned, Requests.NOW.plusSeconds(60).toString()))
+                .unsigned(new Call("POST").header("X-Hook-Secret", "a\r\nSet-Cookie: b=c")).orElseThrow();
+        assertEquals(400, crlf.status());
+        assertEquals(Map.of(), learned.kept);
+    }
+
+    @Test
+    void notionsVerificationTokenIsLearnedOnlyInTheWindowAndOnlyFromAnUnsignedVerification() {
+        Learned learned = new Learned();
+        Scheme notion = Schemes.named("notion").orElseThrow();
+        SchemeSettings base = Requests.Settings.secrets()
+                .option("notion.handshake-until", Requests.NOW.plusSeconds(60).toString()).build();
+        SchemeSettings open = new SchemeSettings(base.source(), base.secrets(), base.tolerance(), base.clock(),
+                base.options(), learned);
+        Handshake handshake = notion.handshake(open);
+        assertTrue(handshake.showsLearnedSecrets());
+        assertTrue(handshake.unverified(Requests.body("{\"verification_token\":\"secret_a\"}")
+                .header("X-Notion-Signature", "sha256=00").build()).isEmpty(), "a signed request is an event");
+        assertTrue(handshake.unverified(Requests.body("{\"verification_token\":\"secret_a\",\"type\":\"x\"}")
+                .build()).isEmpty(), "only the verification body is a verification");
+        assertEquals(200, handshake.unverified(Requests.body("{\"verification_token\":\"secret_a\"}").build())
+                .orElseThrow().status());
+        assertEquals(List.of("secret_a"), learned.of("test"));
+
+        SchemeSettings closed = new SchemeSettings(base.source(), base.secrets(), base.tolerance(),
+                java.time.Clock.fixed(Requests.NOW.plusSeconds(61), java.time.ZoneOffset.UTC), base.options(), learned);
+        Handshake late = notion.handshake(closed);
+        assertFalse(late.showsLearnedSecrets());
+        assertEquals(403, late.unverified(Requests.body("{\"verification_token\":\"secret_b\"}").build())
+                .orElseThrow().status());
+        assertEquals(List.of("secret_a"), learned.of("test"));
     }
 
     private static Requests.Settings meta() {

@@ -30,6 +30,6 @@ class SchemePagesTest {
                 .filter(name -> !List.of("hmac", "legacy-sha256", "basic-auth", "standard-webhooks").contains(name))
                 .count();
         assertTrue(providers >= 45, providers + " named providers");
-        assertEquals(56, Schemes.all().size());
+        assertEquals(58, Schemes.all().size());
     }
 }
