@@ -3,6 +3,7 @@ package dev.hookline.web;
 import dev.hookline.admin.AdminGate;
 import dev.hookline.admin.AdminProblems;
 import dev.hookline.admin.DeliveriesResource;
+import dev.hookline.admin.LearnedSecretsResource;
 import dev.hookline.admin.StatsResource;
 import dev.hookline.ingest.IngestExceptionMapper;
 import dev.hookline.ingest.SignatureFilter;
@@ -28,7 +29,7 @@ public class HooklineApplication extends Application {
 
     /** Hookline's root resources: served here, and refused under any other application. */
     static final Set<Class<?>> RESOURCES = Set.of(WebhookResource.class, DeliveriesResource.class,
-            StatsResource.class, MetricsResource.class);
+            StatsResource.class, MetricsResource.class, LearnedSecretsResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, AdminGate.class,
             IngestExceptionMapper.class, AdminProblems.class, WebApplicationExceptionMapper.class,
