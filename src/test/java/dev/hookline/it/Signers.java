@@ -139,7 +139,8 @@ final class Signers {
                 .header("X-Twilio-Signature", b64(Sender.hmac("HmacSHA1", secret, signed.getBytes(UTF_8))));
     }
 
-    private static byte[] ed25519(byte[] message) {
+    /** Signs with {@link #ED25519_SIGNING_KEY}, whose public key is {@link #ED25519_PUBLIC_KEY}. */
+    static byte[] ed25519(byte[] message) {
         try {
             byte[] seed = Arrays.copyOf(Base64.getDecoder().decode(ED25519_SIGNING_KEY.substring("whsk_".length())), 32);
             PrivateKey key = KeyFactory.getInstance("Ed25519")
