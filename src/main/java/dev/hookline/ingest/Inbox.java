@@ -120,8 +120,8 @@ public class Inbox {
 
     private void writeOneByOne(List<Pending<Delivery, Receipt>> pendings, Set<String> stored,
                                List<Runnable> acknowledgements, RuntimeException cause) {
-        RuntimeException outage = cause != null && !DeliveryWriter.isDuplicateKey(cause)
-                && !DeliveryWriter.isRefusedRow(cause) && pendings.size() == 1 ? cause : null;
+        RuntimeException outage = cause != null && !writer.isDuplicateKey(cause)
+                && !writer.isRefusedRow(cause) && pendings.size() == 1 ? cause : null;
         for (Pending<Delivery, Receipt> pending : pendings) {
             if (outage != null) {
                 pending.fail(new StorageUnavailable(outage));
@@ -132,12 +132,12 @@ public class Inbox {
                 acknowledgements.add(() -> pending.complete(new Receipt.Accepted(pending.item.id())));
                 stored.add(pending.item.id());
             } catch (RuntimeException e) {
-                if (DeliveryWriter.isRefusedRow(e)) {
+                if (writer.isRefusedRow(e)) {
                     // This delivery's content, not the database: the others are written, and it is refused alone.
                     pending.fail(new UnstorableDelivery(e));
                     continue;
                 }
-                if (!DeliveryWriter.isDuplicateKey(e)) {
+                if (!writer.isDuplicateKey(e)) {
                     outage = e;
                     pending.fail(new StorageUnavailable(e));
                     continue;

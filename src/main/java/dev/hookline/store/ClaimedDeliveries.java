@@ -41,7 +41,7 @@ public class ClaimedDeliveries {
     StoreDataSource store;
 
     @Inject
-    StoreProduct product;
+    StoreDialect dialects;
 
     /**
      * Of these claims, the deliveries that are still this node's for the claimed attempt, in the order they were
@@ -105,7 +105,7 @@ public class ClaimedDeliveries {
         try (Connection connection = store.connection();
              PreparedStatement update = connection.prepareStatement(FINISH)) {
             // A batch where the driver counts each statement's rows: a row not counted is a claim lost.
-            boolean batch = product.isPostgres(connection);
+            boolean batch = dialects.of(connection).countsBatchedRows();
             int finished = 0;
             for (Claim claim : claims) {
                 update.setString(1, outcome.name());

@@ -43,7 +43,7 @@ public class Claims {
     StoreDataSource store;
 
     @Inject
-    StoreProduct product;
+    StoreDialect dialects;
 
     /**
      * Claims up to {@code limit} of whatever is due: waiting deliveries first, then those whose lease has ended. Two
@@ -87,18 +87,11 @@ public class Claims {
 
     private List<Claim> select(Connection connection, Instant now, Instant leaseUntil, String due, String filter,
                                List<String> arguments, int limit) throws SQLException {
-        boolean postgres = product.isPostgres(connection);
-        // PostgreSQL locks only the rows it returns, in due order. H2 locks every matching row before sorting, so
-        // there the rows come unsorted (index order) and only those returned are locked.
-        String order = postgres ? " ORDER BY d.next_attempt_at" : "";
-        // H2 evaluates a condition on indexed columns against the index entry it is reading, not against the row,
-        // and under load it has kept (status, next attempt) entries that a committed change should have removed:
-        // rows long finished were returned as due, ahead of the due ones, to claim after claim, so that the claims
-        // came back empty while thousands were due. There the row itself, joined again by id, is checked as well.
-        String from = postgres ? "hookline_delivery d" : "hookline_delivery d JOIN hookline_delivery r ON r.id = d.id";
-        String condition = postgres ? due : due + " AND " + due.replace("d.", "r.");
-        String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM " + from + " WHERE " + condition + filter
-                + IN_TURN + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        // Each database locks and orders the rows of a claim in its own way: see its dialect.
+        Dialect.ClaimSelect claim = dialects.of(connection).claimSelect(due);
+        String condition = claim.condition();
+        String sql = "SELECT d.id, d.source, d.ordering_key, d.attempts FROM " + claim.from() + " WHERE " + condition
+                + filter + IN_TURN + claim.order() + " LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int p = bindNow(select, 1, condition, now);
             for (String argument : arguments) {

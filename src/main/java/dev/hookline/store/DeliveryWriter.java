@@ -40,7 +40,7 @@ public class DeliveryWriter {
     Sources sources;
 
     @Inject
-    StoreProduct product;
+    StoreDialect dialects;
 
     /**
      * Inserts all in one transaction: all are stored, or none.
@@ -51,8 +51,9 @@ public class DeliveryWriter {
     public void insertAll(List<Delivery> deliveries) {
         try (Connection connection = store.connection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            boolean oneByOne = product.isH2(connection);
-            placeInLines(connection, deliveries);
+            Dialect dialect = dialects.of(connection);
+            boolean oneByOne = !dialect.batchesInserts();
+            placeInLines(connection, dialect, deliveries);
             for (Delivery delivery : deliveries) {
                 int p = 1;
                 insert.setString(p++, delivery.id());
@@ -89,7 +90,8 @@ public class DeliveryWriter {
      * Lines are taken in the order of their keys: two transactions that need the same lines take them in the same
      * order, so neither can hold one that the other holds and wait for the other's.
      */
-    private void placeInLines(Connection connection, List<Delivery> deliveries) throws SQLException {
+    private void placeInLines(Connection connection, Dialect dialect, List<Delivery> deliveries)
+            throws SQLException {
         Map<Line, List<Delivery>> lines = new TreeMap<>();
         for (Delivery delivery : deliveries) {
             Source source = sources.find(delivery.source());
@@ -102,7 +104,7 @@ public class DeliveryWriter {
             }
         }
         for (Map.Entry<Line, List<Delivery>> line : lines.entrySet()) {
-            long place = LinePositions.take(connection, product, line.getKey().source(), line.getKey().key(),
+            long place = LinePositions.take(connection, dialect, line.getKey().source(), line.getKey().key(),
                     line.getValue().size());
             for (Delivery delivery : line.getValue()) {
                 delivery.placeInLine(place++);
@@ -134,23 +136,25 @@ public class DeliveryWriter {
     }
 
     /**
-     * Whether a failure was the database refusing the row's own content (SQL state class 22, data exception: a value
-     * too long for its column, a character the encoding cannot hold), not the database being unavailable.
+     * Whether a failure was the database refusing the row's own content (a value too long for its column, a character
+     * the encoding cannot hold), not the database being unavailable.
      */
-    public static boolean isRefusedRow(Throwable failure) {
-        return hasSqlState(failure, "22");
+    public boolean isRefusedRow(Throwable failure) {
+        Dialect dialect = dialects.known();
+        return dialect != null && anyCause(failure, dialect::isRefusedRow);
     }
 
-    /** Whether a failure was the database refusing a second row for the same key (SQL state class 23). */
-    public static boolean isDuplicateKey(Throwable failure) {
-        return hasSqlState(failure, "23");
+    /** Whether a failure was the database refusing a second row for the same key, by the database's own code. */
+    public boolean isDuplicateKey(Throwable failure) {
+        Dialect dialect = dialects.known();
+        return dialect != null && anyCause(failure, dialect::isDuplicateKey);
     }
 
-    private static boolean hasSqlState(Throwable failure, String sqlStateClass) {
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<SQLException> test) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getSQLState() != null && e.getSQLState().startsWith(sqlStateClass)) {
+                    if (test.test(e)) {
                         return true;
                     }
                 }

@@ -32,7 +32,7 @@ public class H2Commits {
     StoreDataSource store;
 
     @Inject
-    StoreProduct product;
+    StoreDialect dialects;
 
     /** The least time between two writes: long enough to gather a few group commits, short beside an answer's. */
     private static final long MIN_INTERVAL_NANOS = 5_000_000;
@@ -43,7 +43,7 @@ public class H2Commits {
     /** After the datasource is looked up and before anything is received or dispatched. */
     void checkOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) Started started) {
         try (Connection connection = store.connection()) {
-            if (!product.isH2(connection)) {
+            if (!dialects.of(connection).writesCommitsLater()) {
                 return;
             }
             try (Statement statement = connection.createStatement()) {

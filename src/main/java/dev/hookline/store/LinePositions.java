@@ -14,10 +14,6 @@ import java.sql.SQLException;
  */
 final class LinePositions {
 
-    private static final String POSTGRES = "INSERT INTO hookline_line (source, ordering_key, last_position)"
-            + " VALUES (?, ?, ?) ON CONFLICT (source, ordering_key)"
-            + " DO UPDATE SET last_position = hookline_line.last_position + EXCLUDED.last_position"
-            + " RETURNING last_position";
     private static final String ADVANCE = "UPDATE hookline_line SET last_position = last_position + ?"
             + " WHERE source = ? AND ordering_key = ?";
     private static final String OPEN = "INSERT INTO hookline_line (source, ordering_key, last_position)"
@@ -28,29 +24,27 @@ final class LinePositions {
     }
 
     /**
-     * Takes {@code count} places at the end of a key's line, opening the line when it is new.
+     * Takes {@code count} places at the end of a key's line, opening the line when it is new, as the database's
+     * dialect does it.
      *
      * @return the first of the places taken; the others follow it
      */
-    static long take(Connection connection, StoreProduct product, String source, String key, int count)
+    static long take(Connection connection, Dialect dialect, String source, String key, int count)
             throws SQLException {
-        if (product.isPostgres(connection)) {
-            try (PreparedStatement upsert = connection.prepareStatement(POSTGRES)) {
-                bind(upsert, source, key, count);
-                try (ResultSet last = upsert.executeQuery()) {
-                    last.next();
-                    return last.getLong(1) - count + 1;
-                }
-            }
-        }
+        return dialect.takeLinePlaces(connection, source, key, count);
+    }
+
+    /** With an update, then an insert when the line is new, for databases without an upsert that returns. */
+    static long takeWithoutUpsert(Connection connection, Dialect dialect, String source, String key, int count)
+            throws SQLException {
         if (!advance(connection, source, key, count)) {
             try (PreparedStatement open = connection.prepareStatement(OPEN)) {
                 bind(open, source, key, count);
                 open.executeUpdate();
             } catch (SQLException e) {
                 // Another transaction opened the line meanwhile, and has committed: the database made this insert wait
-                // for it, then refused it. Only this statement failed (this is not PostgreSQL): advance instead.
-                if (!DeliveryWriter.isDuplicateKey(e) || !advance(connection, source, key, count)) {
+                // for it, then refused it. Only this statement failed (as it does on these databases): advance instead.
+                if (!dialect.isDuplicateKey(e) || !advance(connection, source, key, count)) {
                     throw e;
                 }
             }

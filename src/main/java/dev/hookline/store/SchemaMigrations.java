@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -30,7 +32,16 @@ public class SchemaMigrations {
     @Inject
     Config config;
 
+    @Inject
+    StoreDialect dialects;
+
     void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
+        // A database without a dialect stops the deployment here, with a message naming it, before anything runs.
+        try (Connection connection = store.connection()) {
+            LOG.info("Store on " + dialects.of(connection).name());
+        } catch (SQLException e) {
+            throw new StoreFailure("The store's database could not be reached", e);
+        }
         if (!config.getOptionalValue("hookline.schema.migrate", Boolean.class).orElse(true)) {
             LOG.info("Schema migrations are off (hookline.schema.migrate=false)");
             return;

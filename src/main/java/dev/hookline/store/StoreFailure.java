@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * The database refused or could not take a write, or could not answer a read; the cause tells which (see
- * {@link DeliveryWriter#isDuplicateKey}).
+ * {@link DeliveryWriter#isDuplicateKey}, which asks the database's dialect).
  */
 public class StoreFailure extends RuntimeException {
 

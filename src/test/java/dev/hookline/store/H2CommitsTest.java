@@ -32,7 +32,7 @@ class H2CommitsTest {
     void everyCallerWaitsForACheckpointThatStartedAfterItAndCallersShareThem() throws Exception {
         H2Commits commits = new H2Commits();
         commits.store = countingStore();
-        commits.product = new StoreProduct();
+        commits.dialects = new StoreDialect();
         commits.checkOnStart(new Started());
         synchronized (completedCheckpoints) {
             completedCheckpoints.clear();

@@ -56,12 +56,12 @@ class OrderedLinesTest {
     }
 
     OrderedLinesTest() {
-        StoreProduct product = new StoreProduct();
+        StoreDialect dialects = new StoreDialect();
         writer.store = transactions;
         writer.sources = new Sources();
-        writer.product = product;
+        writer.dialects = dialects;
         claims.store = transactions;
-        claims.product = product;
+        claims.dialects = dialects;
     }
 
     /**

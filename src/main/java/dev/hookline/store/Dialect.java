@@ -1,0 +1,68 @@
+package dev.hookline.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Everything that differs between the databases Hookline stores in: one class per database product, chosen once from
+ * the store's connection ({@link Dialects}). No other class asks which database it is on. A new database is a new
+ * dialect and, where its DDL differs, a migration folder of its own.
+ */
+public abstract sealed class Dialect permits H2Dialect, PostgresDialect {
+
+    /** The product, as the deployment's messages name it. */
+    abstract String name();
+
+    /** Where its schema migrations are, below the class path's root. */
+    String migrations() {
+        return "db/migration/";
+    }
+
+    /** Whether inserts go in one JDBC batch; a database that runs in the server saves nothing by it. */
+    boolean batchesInserts() {
+        return true;
+    }
+
+    /** Whether a JDBC batch's update counts are each statement's rows, so that finishes can be batched. */
+    boolean countsBatchedRows() {
+        return false;
+    }
+
+    /** Whether commits reach the database's file only later, so that an acknowledgement must wait for a checkpoint. */
+    boolean writesCommitsLater() {
+        return false;
+    }
+
+    /**
+     * How a claim selects its due rows: the tables read, the condition on them, and their order, for
+     * {@code SELECT … FROM <from> WHERE <condition> … <order> LIMIT ? FOR UPDATE SKIP LOCKED}.
+     *
+     * @param due the condition that a row of {@code d} is due
+     */
+    abstract ClaimSelect claimSelect(String due);
+
+    /** The parts of a claim's select. */
+    record ClaimSelect(String from, String condition, String order) {
+    }
+
+    /**
+     * Takes {@code count} places at the end of an ordering key's line, opening the line when it is new.
+     *
+     * @return the first of the places taken; the others follow it
+     */
+    long takeLinePlaces(Connection connection, String source, String key, int count) throws SQLException {
+        return LinePositions.takeWithoutUpsert(connection, this, source, key, count);
+    }
+
+    /** Whether a failure was the database refusing a second row for the same key. */
+    abstract boolean isDuplicateKey(SQLException failure);
+
+    /**
+     * Whether a failure was the database refusing the row's own content (a value too long for its column, a
+     * character its encoding cannot hold), not the database being unavailable.
+     */
+    boolean isRefusedRow(SQLException failure) {
+        // SQL state class 22, data exception, as the standard has it.
+        return failure.getSQLState() != null && failure.getSQLState().startsWith("22");
+    }
+}
