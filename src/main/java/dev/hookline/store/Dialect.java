@@ -8,14 +8,31 @@ import java.sql.SQLException;
  * the store's connection ({@link Dialects}). No other class asks which database it is on. A new database is a new
  * dialect and, where its DDL differs, a migration folder of its own.
  */
-public abstract sealed class Dialect permits H2Dialect, PostgresDialect {
+public abstract sealed class Dialect permits H2Dialect, PostgresDialect, MariaDbDialect {
 
     /** The product, as the deployment's messages name it. */
     abstract String name();
 
-    /** Where its schema migrations are, below the class path's root. */
-    String migrations() {
-        return "db/migration/";
+    /** Its schema migrations: where they are below the class path's root, and their names in order. */
+    MigrationScripts.Folder migrations() {
+        return MigrationScripts.STANDARD;
+    }
+
+    /**
+     * Checks the connection's settings that this database needs and the store cannot set itself; throws
+     * {@link InvalidStoreConfiguration} naming what to change.
+     */
+    void checkConnection(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Deletes up to a number of finished deliveries received before an id: binds that id first, then the number.
+     *
+     * @param finished the condition that a row is finished
+     */
+    String purgeRecords(String finished) {
+        return "DELETE FROM hookline_delivery WHERE id IN (SELECT id FROM hookline_delivery WHERE id < ? AND "
+                + finished + " LIMIT ?)";
     }
 
     /** Whether inserts go in one JDBC batch; a database that runs in the server saves nothing by it. */

@@ -16,8 +16,11 @@ final class Dialects {
         if (product.contains("postgres")) {
             return new PostgresDialect();
         }
+        if (product.equals("mariadb")) {
+            return new MariaDbDialect();
+        }
         throw new InvalidStoreConfiguration("The store's database is " + productName + ", which Hookline has no"
-                + " dialect for yet; it stores in H2 and PostgreSQL. Point " + StoreDataSource.KEY
+                + " dialect for yet; it stores in H2, PostgreSQL and MariaDB. Point " + StoreDataSource.KEY
                 + " at one of those (see docs/delivery-guarantees.md#databases).", null);
     }
 }

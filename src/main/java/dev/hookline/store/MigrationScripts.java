@@ -13,35 +13,46 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * The schema migrations, named here instead of found by classpath scanning: Flyway's scanner does not see inside a
  * WAR on every server (WildFly's VFS, flyway/flyway#3667), while a class loader resource by name works everywhere.
- * A new migration is a new file under {@code db/migration/} and a new line in {@link #NAMES};
- * {@code MigrationScriptsTest} fails when the two disagree.
+ * A new migration is a new file in each database's folder ({@code db/migration/}, {@code db/migration-mariadb/}) and
+ * a new line in its {@link Folder}; {@code MigrationScriptsTest} fails when they disagree.
  */
 final class MigrationScripts implements ResourceProvider {
 
-    static final String LOCATION = "db/migration/";
-    static final List<String> NAMES = List.of(
+    /** One database's migrations: where they are, and their names in order. */
+    record Folder(String location, List<String> names) {
+    }
+
+    /** H2 and PostgreSQL. */
+    static final Folder STANDARD = new Folder("db/migration/", List.of(
             "V1__deliveries.sql",
             "V2__leases_and_ordering.sql",
             "V3__replays_keep_attempts.sql",
             "V4__seen_ids.sql",
             "V5__lines.sql",
-            "V6__learned_secrets.sql");
+            "V6__learned_secrets.sql"));
+    /** MariaDB, which came at version 6: the schema of that version in one script, then the same versions as all. */
+    static final Folder MARIADB = new Folder("db/migration-mariadb/", List.of(
+            "V6__schema.sql"));
 
     private final ClassLoader loader;
+    private final String location;
+    private final List<String> names;
 
-    MigrationScripts(ClassLoader loader) {
+    MigrationScripts(ClassLoader loader, Folder folder) {
         this.loader = loader;
+        this.location = folder.location();
+        this.names = folder.names();
     }
 
     @Override
     public LoadableResource getResource(String name) {
-        String file = name.startsWith(LOCATION) ? name.substring(LOCATION.length()) : name;
-        return NAMES.contains(file) ? new Script(file) : null;
+        String file = name.startsWith(location) ? name.substring(location.length()) : name;
+        return names.contains(file) ? new Script(file) : null;
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-        return NAMES.stream()
+        return names.stream()
                 .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
                 .<LoadableResource>map(Script::new)
                 .toList();
@@ -56,16 +67,16 @@ final class MigrationScripts implements ResourceProvider {
 
         @Override
         public Reader read() {
-            InputStream in = loader.getResourceAsStream(LOCATION + name);
+            InputStream in = loader.getResourceAsStream(location + name);
             if (in == null) {
-                throw new IllegalStateException("The migration " + LOCATION + name + " is not in the WAR");
+                throw new IllegalStateException("The migration " + location + name + " is not in the WAR");
             }
             return new InputStreamReader(in, StandardCharsets.UTF_8);
         }
 
         @Override
         public String getAbsolutePath() {
-            return LOCATION + name;
+            return location + name;
         }
 
         @Override
@@ -80,7 +91,7 @@ final class MigrationScripts implements ResourceProvider {
 
         @Override
         public String getRelativePath() {
-            return LOCATION + name;
+            return location + name;
         }
     }
 }

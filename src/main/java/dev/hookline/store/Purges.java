@@ -27,12 +27,13 @@ public class Purges {
             + " AND payload_purged_at IS NULL ORDER BY id LIMIT ?";
     private static final String DROP_PAYLOAD = "UPDATE hookline_delivery SET headers = '{}', body = ?,"
             + " body_sha256 = ?, payload_purged_at = ? WHERE id = ? AND " + FINISHED + " AND payload_purged_at IS NULL";
-    private static final String RECORDS = "DELETE FROM hookline_delivery WHERE id IN (SELECT id FROM hookline_delivery"
-            + " WHERE id < ? AND " + FINISHED + " LIMIT ?)";
     private static final byte[] NO_BODY = new byte[0];
 
     @Inject
     StoreDataSource store;
+
+    @Inject
+    StoreDialect dialects;
 
     /**
      * Drops the headers and body of up to {@code batch} finished deliveries received before {@code before}, keeping
@@ -75,7 +76,8 @@ public class Purges {
     @Transactional(TxType.REQUIRES_NEW)
     public int recordsBefore(Instant before, int batch) {
         try (Connection connection = store.connection();
-             PreparedStatement delete = connection.prepareStatement(RECORDS)) {
+             PreparedStatement delete = connection.prepareStatement(dialects.of(connection)
+                     .purgeRecords(FINISHED))) {
             delete.setString(1, firstIdAt(before));
             delete.setInt(2, batch);
             return delete.executeUpdate();

@@ -36,9 +36,13 @@ public class SchemaMigrations {
     StoreDialect dialects;
 
     void migrateOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
-        // A database without a dialect stops the deployment here, with a message naming it, before anything runs.
+        // A database without a dialect, or wrongly connected for its dialect, stops the deployment here with a
+        // message naming it, before anything runs.
+        Dialect dialect;
         try (Connection connection = store.connection()) {
-            LOG.info("Store on " + dialects.of(connection).name());
+            dialect = dialects.of(connection);
+            dialect.checkConnection(connection);
+            LOG.info("Store on " + dialect.name());
         } catch (SQLException e) {
             throw new StoreFailure("The store's database could not be reached", e);
         }
@@ -53,7 +57,7 @@ public class SchemaMigrations {
                 // A database whose table an earlier release created without Flyway: V1 is written to be a no-op there.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .resourceProvider(new MigrationScripts(loader))
+                .resourceProvider(new MigrationScripts(loader, dialect.migrations()))
                 .javaMigrationClassProvider(List::of)
                 .load()
                 .migrate();

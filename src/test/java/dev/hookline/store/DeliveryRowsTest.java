@@ -19,7 +19,7 @@ class DeliveryRowsTest {
     void everyColumnReadIsOneTheMigrationsCreateAndNoneIsLeftOut() throws IOException {
         List<String> columns = Arrays.stream(DeliveryRows.COLUMNS.split(",")).map(String::strip).toList();
         String migrations;
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources", MigrationScripts.LOCATION))) {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", MigrationScripts.STANDARD.location()))) {
             migrations = files.sorted().map(DeliveryRowsTest::read).collect(Collectors.joining("\n"))
                     .toLowerCase(Locale.ROOT);
         }

@@ -18,15 +18,16 @@ class DialectsTest {
     void theDriversProductNamesGetTheirDialects() {
         assertInstanceOf(H2Dialect.class, Dialects.of("H2"));
         assertInstanceOf(PostgresDialect.class, Dialects.of("PostgreSQL"));
+        assertInstanceOf(MariaDbDialect.class, Dialects.of("MariaDB"));
     }
 
     @Test
     void aDatabaseWithoutADialectIsRefusedByName() {
         for (String product : new String[] {"Oracle", "Microsoft SQL Server", "DB2/LINUXX8664", "Apache Derby",
-                "MariaDB", "MySQL", null}) {
+                "MySQL", null}) {
             InvalidStoreConfiguration e = assertThrows(InvalidStoreConfiguration.class, () -> Dialects.of(product));
             assertTrue(e.getMessage().contains("The store's database is " + product), e.getMessage());
-            assertTrue(e.getMessage().contains("H2 and PostgreSQL"), e.getMessage());
+            assertTrue(e.getMessage().contains("H2, PostgreSQL and MariaDB"), e.getMessage());
         }
     }
 
@@ -36,5 +37,7 @@ class DialectsTest {
         assertFalse(new PostgresDialect().isDuplicateKey(new SQLException("foreign key", "23503")));
         assertTrue(new H2Dialect().isDuplicateKey(new SQLException("Unique index violated", "23505", 23505)));
         assertFalse(new H2Dialect().isDuplicateKey(new SQLException("Referential integrity", "23506", 23506)));
+        assertTrue(new MariaDbDialect().isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)));
+        assertFalse(new MariaDbDialect().isDuplicateKey(new SQLException("Cannot add a child row", "23000", 1452)));
     }
 }

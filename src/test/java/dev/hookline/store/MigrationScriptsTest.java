@@ -10,30 +10,38 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.resource.LoadableResource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Each database's folder of migrations holds exactly the scripts its list names, all readable from the class path. */
 class MigrationScriptsTest {
 
-    private final MigrationScripts scripts = new MigrationScripts(getClass().getClassLoader());
+    static List<MigrationScripts.Folder> folders() {
+        return List.of(MigrationScripts.STANDARD, MigrationScripts.MARIADB);
+    }
 
-    @Test
-    void everyMigrationFileIsListedAndNothingElse() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources", MigrationScripts.LOCATION))) {
+    @ParameterizedTest
+    @MethodSource("folders")
+    void everyMigrationFileIsListedAndNothingElse(MigrationScripts.Folder folder) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", folder.location()))) {
             assertEquals(files.map(f -> f.getFileName().toString()).sorted().toList(),
-                    MigrationScripts.NAMES.stream().sorted().toList());
+                    folder.names().stream().sorted().toList());
         }
     }
 
-    @Test
-    void versionedScriptsAreFoundByPrefixAndReadFromTheClassPath() throws IOException {
+    @ParameterizedTest
+    @MethodSource("folders")
+    void versionedScriptsAreFoundByPrefixAndReadFromTheClassPath(MigrationScripts.Folder folder) throws IOException {
+        MigrationScripts scripts = new MigrationScripts(getClass().getClassLoader(), folder);
         List<LoadableResource> found = List.copyOf(scripts.getResources("V", new String[] {".sql"}));
-        assertEquals(MigrationScripts.NAMES.size(), found.size());
+        assertEquals(folder.names().size(), found.size());
         for (LoadableResource script : found) {
             try (Reader reader = script.read()) {
                 assertTrue(reader.read() > 0, script.getFilename() + " is empty");
             }
         }
         assertEquals(0, scripts.getResources("R", new String[] {".sql"}).size());
-        assertEquals("V1__deliveries.sql", scripts.getResource("V1__deliveries.sql").getFilename());
+        String first = folder.names().get(0);
+        assertEquals(first, scripts.getResource(first).getFilename());
     }
 }

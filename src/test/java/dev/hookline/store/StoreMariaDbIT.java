@@ -1,0 +1,138 @@
+package dev.hookline.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookline.source.Sources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * The store's classes on MariaDB, beyond ordered lines: rows written and read back as they were (times in UTC to the
+ * microsecond, bodies to the byte, text in four-byte UTF-8), a second delivery of the same id told apart by MariaDB's
+ * own code, the purge the dialect writes, the migrations run twice, and a connection that would write local times
+ * refused with the options to add.
+ */
+class StoreMariaDbIT {
+
+    private static MariaDbDataSource database;
+
+    /** The store's datasource outside a server: each connection commits its own statements. */
+    private static final class Autocommit extends StoreDataSource {
+        @Override
+        public Connection connection() throws SQLException {
+            return database.getConnection();
+        }
+    }
+
+    private final DeliveryWriter writer = new DeliveryWriter();
+    private final Purges purges = new Purges();
+    private final StoreDialect dialects = new StoreDialect();
+
+    @BeforeAll
+    static void createSchema() throws SQLException {
+        database = MariaDbTestDatabase.create("hookline_store");
+    }
+
+    StoreMariaDbIT() {
+        writer.store = new Autocommit();
+        writer.sources = new Sources();
+        writer.dialects = dialects;
+        purges.store = new Autocommit();
+        purges.dialects = dialects;
+    }
+
+    private static Delivery delivery(String source, String deliveryId, Instant receivedAt, byte[] body) {
+        return new Delivery(DeliveryIds.next(receivedAt.toEpochMilli()), source, deliveryId, "invoice.paid ✓",
+                receivedAt, "{\"x-emoji\":[\"🎉\"]}", body);
+    }
+
+    @Test
+    void aDeliveryIsReadBackAsItWasWritten() throws SQLException {
+        Instant received = Instant.parse("2026-12-05T10:00:00.123456Z");
+        byte[] body = new byte[256];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+        Delivery written = delivery("mariadb", "id-" + UUID.randomUUID(), received, body);
+        writer.insertAll(List.of(written));
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
+                     + " FROM hookline_delivery WHERE id = ?")) {
+            select.setString(1, written.id());
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                Delivery read = DeliveryRows.read(row);
+                assertEquals(received, read.receivedAt());
+                assertArrayEquals(body, read.body());
+                assertEquals("invoice.paid ✓", read.eventType());
+                assertEquals("{\"x-emoji\":[\"🎉\"]}", read.headers());
+            }
+        }
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameIdIsToldByMariaDbsOwnCode() {
+        String deliveryId = "id-" + UUID.randomUUID();
+        writer.insertAll(List.of(delivery("mariadb", deliveryId, Instant.now(), new byte[] {1})));
+        StoreFailure failure = assertThrows(StoreFailure.class,
+                () -> writer.insertAll(List.of(delivery("mariadb", deliveryId, Instant.now(), new byte[] {1}))));
+        assertTrue(writer.isDuplicateKey(failure));
+        assertTrue(!writer.isRefusedRow(failure));
+    }
+
+    @Test
+    void finishedDeliveriesAreDeletedOldestFirstInBatches() throws SQLException {
+        Instant old = Instant.now().minus(10, ChronoUnit.DAYS);
+        String source = "purged-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            writer.insertAll(List.of(delivery(source, "id-" + i, old.plusMillis(i), new byte[] {2})));
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement finish = connection.prepareStatement(
+                     "UPDATE hookline_delivery SET status = 'PROCESSED' WHERE source = ?")) {
+            finish.setString(1, source);
+            assertEquals(5, finish.executeUpdate());
+        }
+        assertEquals(3, purges.recordsBefore(old.plusSeconds(1), 3));
+        assertEquals(2, purges.recordsBefore(old.plusSeconds(1), 3));
+        assertEquals(0, purges.recordsBefore(old.plusSeconds(1), 3));
+    }
+
+    @Test
+    void theMigrationsRunAgainChangeNothing() throws SQLException {
+        MariaDbTestDatabase.create("hookline_store_again");
+        MariaDbDataSource again = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store_again",
+                MariaDbTestDatabase.OPTIONS));
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(again)
+                .table(SchemaMigrations.HISTORY)
+                .resourceProvider(new MigrationScripts(getClass().getClassLoader(), MigrationScripts.MARIADB))
+                .javaMigrationClassProvider(List::of).load().migrate();
+    }
+
+    @Test
+    void aConnectionThatWouldWriteLocalTimesIsRefused() throws SQLException {
+        MariaDbDataSource paris = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
+                "connectionTimeZone=Europe/Paris&preserveInstants=true"));
+        try (Connection connection = paris.getConnection()) {
+            InvalidStoreConfiguration refused = assertThrows(InvalidStoreConfiguration.class,
+                    () -> new MariaDbDialect().checkConnection(connection));
+            assertTrue(refused.getMessage().contains("connectionTimeZone=UTC&preserveInstants=true"),
+                    refused.getMessage());
+        }
+        try (Connection connection = database.getConnection()) {
+            new MariaDbDialect().checkConnection(connection);
+        }
+    }
+}
