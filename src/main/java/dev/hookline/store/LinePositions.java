@@ -68,7 +68,8 @@ final class LinePositions {
         }
     }
 
-    private static void bind(PreparedStatement statement, String source, String key, int count) throws SQLException {
+    /** Binds a line's source, key and count of places, in that order. */
+    static void bind(PreparedStatement statement, String source, String key, int count) throws SQLException {
         statement.setString(1, source);
         statement.setString(2, key);
         statement.setLong(3, count);

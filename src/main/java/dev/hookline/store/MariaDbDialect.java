@@ -60,9 +60,7 @@ final class MariaDbDialect extends Dialect {
     long takeLinePlaces(Connection connection, String source, String key, int count) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(TAKE_PLACES);
              PreparedStatement select = connection.prepareStatement(LAST)) {
-            upsert.setString(1, source);
-            upsert.setString(2, key);
-            upsert.setLong(3, count);
+            LinePositions.bind(upsert, source, key, count);
             upsert.executeUpdate();
             select.setString(1, source);
             select.setString(2, key);

@@ -35,9 +35,7 @@ final class PostgresDialect extends Dialect {
     @Override
     long takeLinePlaces(Connection connection, String source, String key, int count) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(TAKE_PLACES)) {
-            upsert.setString(1, source);
-            upsert.setString(2, key);
-            upsert.setLong(3, count);
+            LinePositions.bind(upsert, source, key, count);
             try (ResultSet last = upsert.executeQuery()) {
                 last.next();
                 return last.getLong(1) - count + 1;
