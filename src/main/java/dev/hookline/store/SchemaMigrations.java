@@ -16,7 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date with Flyway when the application starts, before anything else touches the
- * store. Off with {@code hookline.schema.migrate=false}, for operators who apply {@code db/migration/} themselves.
+ * store, from the folder of the database's dialect. Off with {@code hookline.schema.migrate=false}, for operators who
+ * apply the scripts themselves. Either way the database must have a dialect: one without stops the deployment here.
  * Several nodes starting together are safe: Flyway serialises them with a database lock.
  */
 @ApplicationScoped
