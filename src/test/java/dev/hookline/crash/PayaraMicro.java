@@ -33,6 +33,8 @@ final class PayaraMicro {
     private Process process;
     private int lives;
     private boolean keepsItsRoot;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
+    private String microJar = "payara-micro.jar";
 
     /**
      * @param source the Hookline source that {@link #webhooks()} posts to
@@ -68,6 +70,13 @@ final class PayaraMicro {
     /** Hookline's Prometheus metrics. */
     URI metrics() {
         return URI.create("http://127.0.0.1:" + port + "/api/metrics");
+    }
+
+    /** Runs another Payara Micro, from {@code lib}, on another JDK: Payara 7 on Jakarta EE 11 wants Java 21 or later. */
+    PayaraMicro runningOn(Path javaHome, String microJar) {
+        this.javaHome = javaHome;
+        this.microJar = microJar;
+        return this;
     }
 
     /** Restarts on the same root directory, and so on the same embedded database files, as a server does. */
@@ -117,8 +126,8 @@ final class PayaraMicro {
         Path root = dir.resolve(name + "-root-" + (keepsItsRoot ? 1 : lives));
         Files.createDirectories(root);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", lib.resolve("payara-micro.jar").toString(),
+                javaHome.resolve("bin").resolve("java").toString(), "-Xmx512m",
+                "-jar", lib.resolve(microJar).toString(),
                 "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--rootDir", root.toString(),
                 "--addLibs", lib.resolve("postgresql.jar").toString(),
                 "--deploy", war.toString(), "--contextroot", "/"));
@@ -181,7 +190,7 @@ final class PayaraMicro {
     private Path dumpThreads() throws InterruptedException {
         Path threads = dir.resolve(name + "-" + lives + "-threads.txt");
         try {
-            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            new ProcessBuilder(javaHome.resolve("bin").resolve("jcmd").toString(),
                     String.valueOf(process.pid()), "Thread.print")
                     .redirectErrorStream(true).redirectOutput(threads.toFile()).start().waitFor();
         } catch (IOException e) {

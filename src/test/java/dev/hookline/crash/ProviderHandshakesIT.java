@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,16 +20,19 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An outside harness, as an operator registers endpoints: the standalone WAR exactly as built, on Payara Micro, with
- * its sources configured only through environment variables. Slack, Meta, Zoom, Twitch, X and Discord each register
+ * An outside harness, as an operator registers endpoints: the standalone WAR exactly as built, on Payara Micro 6 under
+ * this JDK and, unchanged, on Payara Micro 7 (Jakarta EE 11) under the JDK 25 at {@code crash.jdk25}, with its sources
+ * configured only through environment variables. Slack, Meta, Zoom, Twitch, X and Discord each register
  * the endpoint by their handshake, which is answered and not stored, and then deliver an event signed as each signs,
  * which is stored and acknowledged. Signatures are computed here with the JDK, independently of Hookline.
  */
@@ -46,8 +50,27 @@ class ProviderHandshakesIT {
     private PayaraMicro node;
     private String base;
 
-    @Test
-    void eachProviderRegistersByItsHandshakeAndDeliversSignedEvents() throws Exception {
+    /** A Payara Micro and the JDK it runs on. */
+    record Server(String name, String javaHome, String microJar) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Server> servers() {
+        String jdk25 = System.getProperty("crash.jdk25");
+        if (jdk25 == null || !Files.isExecutable(Path.of(jdk25, "bin", "java"))) {
+            throw new IllegalStateException("crash.jdk25 must name a JDK 25 for Payara Micro 7: " + jdk25);
+        }
+        return List.of(new Server("Payara Micro 6 on JDK " + Runtime.version().feature(),
+                        System.getProperty("java.home"), "payara-micro.jar"),
+                new Server("Payara Micro 7 on JDK 25", jdk25, "payara-micro-7.jar"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void eachProviderRegistersByItsHandshakeAndDeliversSignedEvents(Server server) throws Exception {
         KeyPair discord = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] encoded = discord.getPublic().getEncoded();
         String discordPublicKey = HexFormat.of().formatHex(Arrays.copyOfRange(encoded, encoded.length - 32,
@@ -69,8 +92,10 @@ class ProviderHandshakesIT {
         environment.put("HOOKLINE_SOURCE_DISCORD_SECRETS", discordPublicKey);
 
         int port = PayaraMicro.freePort();
-        node = new PayaraMicro("handshakes", port, dir, Path.of("target", "hookline.war").toAbsolutePath(),
-                Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString())), "slack");
+        node = new PayaraMicro("handshakes-" + server.microJar().replace(".jar", ""), port, dir,
+                Path.of("target", "hookline.war").toAbsolutePath(),
+                Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString())), "slack")
+                .runningOn(Path.of(server.javaHome()), server.microJar());
         node.deleteEarlierRuns();
         node.start(null, environment);
         node.awaitBooted(Duration.ofMinutes(4));
