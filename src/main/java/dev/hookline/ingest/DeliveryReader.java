@@ -55,7 +55,7 @@ final class DeliveryReader {
                     || source.deliveryId() instanceof Selector.Json;
             action = readWithOthers ? fromJson : lenientJson(body, json);
         } else {
-            action = optionalValue(source.eventAction(), headers, body);
+            action = found(source.eventAction(), headers, body, null);
         }
         if (action == null || action.isBlank()) {
             return type;
@@ -66,19 +66,6 @@ final class DeliveryReader {
                     + " characters or contains a NUL character.");
         }
         return typed;
-    }
-
-    private static String optionalValue(Selector selector, Map<String, List<String>> headers, byte[] body) {
-        if (selector instanceof Selector.Header header) {
-            List<String> values = headers.get(header.name());
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-        Selector.Form form = (Selector.Form) selector;
-        String value = FormFields.read(body, form.field());
-        if (form.json() != null && value != null) {
-            value = JsonFields.read(value.getBytes(StandardCharsets.UTF_8), List.of(form.json().tokens()))[0];
-        }
-        return value;
     }
 
     private static String lenientJson(byte[] body, Selector.Json at) {
@@ -103,40 +90,51 @@ final class DeliveryReader {
 
     private static String value(Selector selector, Map<String, List<String>> headers, byte[] body, String fromJson,
                                 String what) {
-        String value;
-        String where;
-        if (selector instanceof Selector.Header header) {
-            List<String> values = headers.get(header.name());
-            value = values == null || values.isEmpty() ? null : values.get(0);
-            where = "the " + header.name() + " header";
-        } else if (selector instanceof Selector.Form form) {
-            value = FormFields.read(body, form.field());
-            where = "the form field " + form.field();
-            if (form.json() != null && value != null) {
-                try {
-                    value = JsonFields.read(value.getBytes(StandardCharsets.UTF_8),
-                            List.of(form.json().tokens()))[0];
-                } catch (UnreadableDelivery e) {
-                    throw new UnreadableDelivery("The form field " + form.field() + " does not hold JSON.");
-                }
-                where += " at json:" + form.json().pointer();
-            }
-        } else {
-            value = fromJson;
-            where = "json:" + ((Selector.Json) selector).pointer();
-        }
+        String value = found(selector, headers, body, fromJson);
         if (value == null || value.isBlank()) {
-            throw new UnreadableDelivery("The " + what + " is missing: Hookline reads it from " + where + ".");
+            throw new UnreadableDelivery("The " + what + " is missing: Hookline reads it from " + where(selector)
+                    + ".");
         }
         if (value.length() > MAX_FIELD) {
-            throw new UnreadableDelivery("The " + what + " at " + where + " is longer than " + MAX_FIELD
+            throw new UnreadableDelivery("The " + what + " at " + where(selector) + " is longer than " + MAX_FIELD
                     + " characters.");
         }
         if (value.indexOf('\u0000') >= 0) {
             // PostgreSQL stores no NUL in text, and it is no sender's idempotency key or event type.
-            throw new UnreadableDelivery("The " + what + " at " + where + " contains a NUL character.");
+            throw new UnreadableDelivery("The " + what + " at " + where(selector) + " contains a NUL character.");
         }
         return value;
+    }
+
+    /** What the selector finds in the request, or {@code null}; {@code fromJson} is what a JSON selector found. */
+    private static String found(Selector selector, Map<String, List<String>> headers, byte[] body, String fromJson) {
+        if (selector instanceof Selector.Header header) {
+            List<String> values = headers.get(header.name());
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+        if (selector instanceof Selector.Form form) {
+            String value = FormFields.read(body, form.field());
+            if (form.json() == null || value == null) {
+                return value;
+            }
+            try {
+                return JsonFields.read(value.getBytes(StandardCharsets.UTF_8), List.of(form.json().tokens()))[0];
+            } catch (UnreadableDelivery e) {
+                throw new UnreadableDelivery("The form field " + form.field() + " does not hold JSON.");
+            }
+        }
+        return fromJson;
+    }
+
+    /** Where a selector reads, as an answer names it. */
+    private static String where(Selector selector) {
+        if (selector instanceof Selector.Header header) {
+            return "the " + header.name() + " header";
+        }
+        if (selector instanceof Selector.Form form) {
+            return "the form field " + form.field() + (form.json() == null ? "" : " at json:" + form.json().pointer());
+        }
+        return "json:" + ((Selector.Json) selector).pointer();
     }
 
     private static Map<String, List<String>> kept(Source source, Map<String, List<String>> headers) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -27,7 +28,7 @@ public class HandshakeAnswers {
     Metrics metrics;
 
     /** The answer to a request that is a handshake before any signature is checked, if it is one. */
-    public Optional<Response> unsigned(Source source, String method, MultivaluedMap<String, String> query,
+    public Optional<Response> unsigned(Source source, String method, Supplier<MultivaluedMap<String, String>> query,
                                        SignedRequest.Headers headers, String instance) {
         Handshake handshake = source.handshake();
         if (handshake == null) {
@@ -41,7 +42,8 @@ public class HandshakeAnswers {
 
             @Override
             public List<String> query(String name) {
-                List<String> values = query.get(name);
+                // Parsed only for a handshake that asks: most requests of a source with a handshake are events.
+                List<String> values = query.get().get(name);
                 return values == null ? List.of() : values;
             }
 

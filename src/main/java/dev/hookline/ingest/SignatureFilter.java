@@ -58,7 +58,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         }
         if (source.handshake() != null) {
             Optional<Response> answer = handshakes.unsigned(source, request.getMethod(),
-                    request.getUriInfo().getQueryParameters(), request.getHeaders()::get, instance);
+                    request.getUriInfo()::getQueryParameters, request.getHeaders()::get, instance);
             if (answer.isPresent()) {
                 request.abortWith(answer.get());
                 return;

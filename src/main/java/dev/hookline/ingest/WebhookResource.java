@@ -56,7 +56,7 @@ public class WebhookResource {
             return Problem.of("unknown-source", "Unknown source", 404,
                     "No webhook source of that name is configured.", instance).toResponse();
         }
-        return handshakes.unsigned(source, "GET", uri.getQueryParameters(), headers.getRequestHeaders()::get, instance)
+        return handshakes.unsigned(source, "GET", uri::getQueryParameters, headers.getRequestHeaders()::get, instance)
                 .orElseGet(() -> Problem.of("method-not-allowed", "Method not allowed", 405,
                         "This source takes webhooks by POST; its sender makes no GET challenge.", instance)
                         .toResponseBuilder().allow("POST").build());

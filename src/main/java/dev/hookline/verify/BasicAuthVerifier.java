@@ -1,7 +1,5 @@
 package dev.hookline.verify;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.security.MessageDigest;
 import java.util.Base64;
 
@@ -18,12 +16,12 @@ final class BasicAuthVerifier implements Verifier {
     private final KeyRing<byte[]> credentials;
 
     BasicAuthVerifier(SchemeSettings settings) {
-        this.credentials = KeyRing.of(settings.secrets(), settings.clock(), secret -> {
-            if (secret.indexOf(':') < 1) {
+        for (Secret secret : settings.secrets()) {
+            if (secret.value().indexOf(':') < 1) {
                 throw settings.invalid("secrets", "each entry is user:password");
             }
-            return Digests.sha256(secret.getBytes(UTF_8));
-        });
+        }
+        this.credentials = KeyRing.digests(settings);
     }
 
     @Override

@@ -17,7 +17,7 @@ final class ClientStateVerifier implements Verifier {
     private final KeyRing<byte[]> states;
 
     ClientStateVerifier(SchemeSettings settings) {
-        this.states = KeyRing.of(settings.secrets(), settings.clock(), secret -> Digests.sha256(secret.getBytes(UTF_8)));
+        this.states = KeyRing.digests(settings);
     }
 
     @Override

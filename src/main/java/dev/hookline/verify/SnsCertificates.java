@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -38,12 +36,10 @@ final class SnsCertificates {
 
     /** Fetches over HTTPS with short timeouts and a size cap. */
     static SnsCertificates overHttps() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         return new SnsCertificates(uri -> {
             try {
-                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = SnsHttp.client().send(HttpRequest.newBuilder(uri)
+                        .timeout(SnsHttp.TIMEOUT).build(), HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream in = response.body()) {
                     if (response.statusCode() != 200) {
                         return null;

@@ -16,7 +16,7 @@ final class TokenVerifier implements Verifier {
 
     TokenVerifier(String header, SchemeSettings settings) {
         this.header = header;
-        this.tokens = KeyRing.of(settings.secrets(), settings.clock(), secret -> Digests.sha256(secret.getBytes(UTF_8)));
+        this.tokens = KeyRing.digests(settings);
     }
 
     @Override
