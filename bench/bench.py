@@ -407,11 +407,11 @@ def get_json(url):
 def drain(target):
     """Waits until no stored delivery waits for dispatch; returns (waiting at start, seconds, waiting at end)."""
     started = time.time()
-    first = get_json(target.base() + "/api/bench/backlog")
+    first = get_json(target.base() + "/bench-api/bench/backlog")
     current = first
     while current["waiting"] > 0 and time.time() - started < DRAIN_TIMEOUT:
         time.sleep(0.5)
-        current = get_json(target.base() + "/api/bench/backlog")
+        current = get_json(target.base() + "/bench-api/bench/backlog")
     return {"waiting_at_end_of_load": first["waiting"], "drain_s": time.time() - started,
             "waiting_after_drain": current["waiting"], "stored": current["stored"]}
 
@@ -431,10 +431,10 @@ def end_to_end(target, load, peak):
             break
         pause = better
     drain(target)
-    urllib.request.urlopen(urllib.request.Request(target.base() + "/api/bench/e2e", method="DELETE"), timeout=30)
+    urllib.request.urlopen(urllib.request.Request(target.base() + "/bench-api/bench/e2e", method="DELETE"), timeout=30)
     result = load.wrk(target, DURATION, pace_ms=pause)
     backlog = drain(target)
-    e2e = get_json(target.base() + "/api/bench/e2e")
+    e2e = get_json(target.base() + "/bench-api/bench/e2e")
     return {"goal_rps": goal, "pace_ms": pause, "rps": result["rps"], "ack_p50_us": result["p50_us"],
             "ack_p99_us": result["p99_us"], "errors": result["errors"], "e2e": e2e, "backlog": backlog}
 

@@ -14,8 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * What the benchmark reads between runs, never during one: {@code /api/bench/e2e} gives what {@link BenchObserver}
- * measured (DELETE starts afresh); {@code /api/bench/backlog} counts stored deliveries and those still waiting for
+ * What the benchmark reads between runs, never during one: {@code /bench-api/bench/e2e} gives what {@link BenchObserver}
+ * measured (DELETE starts afresh); {@code /bench-api/bench/backlog} counts stored deliveries and those still waiting for
  * dispatch. Benchmark only.
  */
 @Path("bench")
