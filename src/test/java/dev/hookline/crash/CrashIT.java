@@ -16,18 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Two Hookline instances (Payara Micro) share one PostgreSQL database. 1,000 signed deliveries are sent across both;
- * one instance is killed with {@code kill -9} while it holds leases, and restarted. Every delivery that was answered
- * 2xx must end {@code PROCESSED} exactly once, as counted by a transactional observer's table without a unique key.
- * The report, with the takeover time of the killed node's leases, is written to {@code target/crash/report.txt}.
+ * Two Hookline instances (Payara Micro) share one database, PostgreSQL in one run and MariaDB in the other. 1,000
+ * signed deliveries are sent across both; one instance is killed with {@code kill -9} while it holds leases, and
+ * restarted. Every delivery that was answered 2xx must end {@code PROCESSED} exactly once, as counted by a
+ * transactional observer's table without a unique key. The report, with the takeover time of the killed node's
+ * leases, is written to {@code target/crash/report-<database>.txt}.
  */
 class CrashIT {
 
@@ -47,33 +51,41 @@ class CrashIT {
     private static final HttpClient HTTP = PayaraMicro.http11();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
-    private final CrashDatabase database = new CrashDatabase("hookline_crash");
     private final List<PayaraMicro> nodes = new ArrayList<>();
 
-    @Test
-    void everyAcknowledgedDeliveryIsProcessedExactlyOnceThroughAKill9AndARestart() throws Exception {
+    static Stream<CrashDatabase> databases() {
+        return Stream.of(new PostgresCrashDatabase("hookline_crash"), new MariaDbCrashDatabase("hookline_crash"));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("databases")
+    void everyAcknowledgedDeliveryIsProcessedExactlyOnceThroughAKill9AndARestart(CrashDatabase database)
+            throws Exception {
         database.recreate();
         Path war = dir.resolve("hookline-crash.war");
         Path lib = Path.of(System.getProperty("crash.lib", dir.resolve("lib").toString()));
         // Ports free now rather than fixed ones, which something else on the machine may hold.
-        PayaraMicro a = new PayaraMicro("node-a", PayaraMicro.freePort(), dir, war, lib, "crash");
-        PayaraMicro b = new PayaraMicro("node-b", PayaraMicro.freePort(), dir, war, lib, "crash");
+        String kind = database.kind();
+        PayaraMicro a = new PayaraMicro(kind + "-node-a", PayaraMicro.freePort(), dir, war, lib, "crash");
+        PayaraMicro b = new PayaraMicro(kind + "-node-b", PayaraMicro.freePort(), dir, war, lib, "crash");
         nodes.add(a);
         nodes.add(b);
         for (PayaraMicro node : nodes) {
             node.deleteEarlierRuns();
         }
-        Files.deleteIfExists(dir.resolve("report.txt"));
+        Path reportFile = dir.resolve("report-" + kind + ".txt");
+        Files.deleteIfExists(reportFile);
         CrashWar.build(dir, war.getFileName().toString(), CONFIGURATION);
-        Path postBoot = postBoot();
-        a.start(postBoot);
-        b.start(postBoot);
+        Path postBoot = database.postBoot(dir.resolve(kind + "-post-boot.asadmin"));
+        Map<String, String> environment = database.environment();
+        a.start(postBoot, environment);
+        b.start(postBoot, environment);
         a.awaitReady(Duration.ofMinutes(4));
         b.awaitReady(Duration.ofMinutes(4));
 
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
-        Kill kill = new Kill();
+        Kill kill = new Kill(database);
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         for (int i = 0; i < DELIVERIES; i++) {
             int n = i;
@@ -90,7 +102,7 @@ class CrashIT {
         senders.shutdown();
         assertTrue(senders.awaitTermination(5, TimeUnit.MINUTES), "sending took over five minutes");
         kill.await();
-        a.start(postBoot);
+        a.start(postBoot, environment);
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         answers.forEach((delivery, status) -> {
@@ -98,8 +110,8 @@ class CrashIT {
                 acknowledged.add(delivery);
             }
         });
-        Instant takenOver = awaitProcessed(kill.orphans, Duration.ofMinutes(2));
-        Instant allDone = awaitProcessed(acknowledged, Duration.ofMinutes(3));
+        Instant takenOver = awaitProcessed(database, kill.orphans, Duration.ofMinutes(2));
+        Instant allDone = awaitProcessed(database, acknowledged, Duration.ofMinutes(3));
         a.awaitReady(Duration.ofMinutes(4));
         Thread.sleep(2 * LEASE.toMillis());
 
@@ -110,7 +122,7 @@ class CrashIT {
                 .filter(d -> "PROCESSED".equals(statuses.get(d)) && effects.getOrDefault(d, 0) == 1).count();
         String report = String.join("\n",
                 "Crash test: " + DELIVERIES + " deliveries, " + SENDERS + " senders, two Payara Micro nodes on"
-                        + " PostgreSQL, lease " + LEASE + ", node-a killed with kill -9 after " + KILL_AFTER
+                        + " " + kind + ", lease " + LEASE + ", node-a killed with kill -9 after " + KILL_AFTER
                         + " answers, then restarted",
                 "answers: 202 " + count(answers, 202) + ", 200 (duplicate) " + count(answers, 200) + ", other "
                         + answers.values().stream().filter(s -> s / 100 != 2).count(),
@@ -125,7 +137,7 @@ class CrashIT {
                 "all acknowledged deliveries processed " + Duration.between(kill.at, allDone).toMillis()
                         + " ms after the kill",
                 "");
-        Files.writeString(dir.resolve("report.txt"), report);
+        Files.writeString(reportFile, report);
 
         assertEquals(DELIVERIES, acknowledged.size(), report);
         assertTrue(kill.orphans.size() > 0, "node-a held no lease when killed, so nothing was taken over\n" + report);
@@ -142,10 +154,15 @@ class CrashIT {
     }
 
     /** The kill of one node, once, and what it left leased. */
-    private final class Kill {
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private static final class Kill {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final CrashDatabase database;
         volatile Instant at;
         volatile Set<String> orphans = Set.of();
+
+        Kill(CrashDatabase database) {
+            this.database = database;
+        }
 
         void of(PayaraMicro node) {
             try {
@@ -184,7 +201,8 @@ class CrashIT {
         return status;
     }
 
-    private Instant awaitProcessed(Set<String> deliveries, Duration timeout) throws Exception {
+    private static Instant awaitProcessed(CrashDatabase database, Set<String> deliveries, Duration timeout)
+            throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Set<String> left = database.unfinished(deliveries);
         while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -197,13 +215,5 @@ class CrashIT {
 
     private static long count(Map<String, Integer> answers, int status) {
         return answers.values().stream().filter(s -> s == status).count();
-    }
-
-    /**
-     * Points the default datasource, and so Hookline's store, at the crash test's PostgreSQL database. The server
-     * trusts local connections, but Payara wants a password property all the same.
-     */
-    private Path postBoot() throws IOException {
-        return database.postBoot(dir.resolve("post-boot.asadmin"));
     }
 }

@@ -107,7 +107,7 @@ class OutageIT {
     }
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
-    private final CrashDatabase database = new CrashDatabase("hookline_outage");
+    private final PostgresCrashDatabase database = new PostgresCrashDatabase("hookline_outage");
     private PayaraMicro node;
 
     @Test
@@ -280,22 +280,13 @@ class OutageIT {
     private Path shippedPostBoot() throws IOException, InterruptedException {
         Path properties = dir.resolve("outage-database.properties");
         Files.writeString(properties, String.join("\n",
-                "db.host=" + CrashDatabase.HOST,
-                "db.port=" + CrashDatabase.PORT,
+                "db.host=" + PostgresCrashDatabase.HOST,
+                "db.port=" + PostgresCrashDatabase.PORT,
                 "db.name=" + database.name(),
-                "db.user=" + CrashDatabase.USER,
+                "db.user=" + PostgresCrashDatabase.USER,
                 "db.password=" + DB_PASSWORD,
                 ""));
-        Path postBoot = dir.resolve("outage-post-boot.asadmin");
-        Process render = new ProcessBuilder("server-config/payara/render", "--micro", properties.toString())
-                .redirectOutput(postBoot.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        assertEquals(0, render.waitFor(), "server-config/payara/render --micro failed");
-        String commands = Files.readString(postBoot);
-        assertTrue(commands.contains("create-jdbc-connection-pool") && commands.contains("${ENV=HOOKLINE_DB_PASSWORD}")
-                && !commands.contains(DB_PASSWORD), commands);
-        return postBoot;
+        return ShippedPool.render(properties, dir.resolve("outage-post-boot.asadmin"), DB_PASSWORD);
     }
 
     /** Sends each refused delivery again, from as many senders as the load had. */

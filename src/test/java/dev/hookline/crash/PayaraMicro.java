@@ -1,5 +1,6 @@
 package dev.hookline.crash;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -129,7 +130,7 @@ final class PayaraMicro {
                 javaHome.resolve("bin").resolve("java").toString(), "-Xmx512m",
                 "-jar", lib.resolve(microJar).toString(),
                 "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--rootDir", root.toString(),
-                "--addLibs", lib.resolve("postgresql.jar").toString(),
+                "--addLibs", lib.resolve("postgresql.jar") + File.pathSeparator + lib.resolve("mariadb.jar"),
                 "--deploy", war.toString(), "--contextroot", "/"));
         if (postBoot != null) {
             command.addAll(List.of("--postbootcommandfile", postBoot.toString()));

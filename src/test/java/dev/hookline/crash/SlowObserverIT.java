@@ -45,7 +45,7 @@ class SlowObserverIT {
     private static final HttpClient HTTP = PayaraMicro.http11();
 
     private final Path dir = Path.of("target", "crash").toAbsolutePath();
-    private final CrashDatabase database = new CrashDatabase("hookline_slow");
+    private final CrashDatabase database = new PostgresCrashDatabase("hookline_slow");
     private final List<PayaraMicro> nodes = new ArrayList<>();
 
     @Test
