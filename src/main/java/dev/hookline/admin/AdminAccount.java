@@ -14,6 +14,7 @@ final class AdminAccount {
 
     static final String USER_KEY = "hookline.admin.user";
     static final String PASSWORD_KEY = "hookline.admin.password";
+    static final String ALLOW_PLAINTEXT_KEY = "hookline.admin.allow-plaintext";
 
     private final byte[] user;
     private final AdminPassword password;
@@ -23,14 +24,29 @@ final class AdminAccount {
         this.password = password;
     }
 
+    /**
+     * The configured identity, if both keys are set.
+     *
+     * @throws IllegalArgumentException when the password is plain and {@value #ALLOW_PLAINTEXT_KEY} is not
+     *                                  {@code true}, or is a hash that cannot be read
+     */
     static Optional<AdminAccount> from(Config config) {
-        Optional<String> user = config.getOptionalValue(USER_KEY, String.class).map(String::trim)
-                .filter(name -> !name.isEmpty());
-        Optional<String> password = config.getOptionalValue(PASSWORD_KEY, String.class).filter(p -> !p.isEmpty());
-        if (user.isEmpty() || password.isEmpty()) {
+        if (!isConfigured(config)) {
             return Optional.empty();
         }
-        return Optional.of(new AdminAccount(user.get(), AdminPassword.of(password.get())));
+        AdminPassword password = AdminPassword.of(config.getValue(PASSWORD_KEY, String.class));
+        if (!password.isHashed() && !config.getOptionalValue(ALLOW_PLAINTEXT_KEY, Boolean.class).orElse(false)) {
+            throw new IllegalArgumentException(PASSWORD_KEY + " is a plain password; give it as a PBKDF2 hash,"
+                    + " which 'java -cp hookline.jar " + PasswordHash.class.getName() + "' prints (see"
+                    + " docs/admin-api.md), or set " + ALLOW_PLAINTEXT_KEY + "=true, as only a demo should");
+        }
+        return Optional.of(new AdminAccount(config.getValue(USER_KEY, String.class).trim(), password));
+    }
+
+    /** Whether both keys are set, whatever their values are worth. */
+    static boolean isConfigured(Config config) {
+        return config.getOptionalValue(USER_KEY, String.class).map(String::trim).filter(n -> !n.isEmpty()).isPresent()
+                && config.getOptionalValue(PASSWORD_KEY, String.class).filter(p -> !p.isEmpty()).isPresent();
     }
 
     /** Whether these are the admin's credentials; both parts are always compared, in constant time. */

@@ -50,6 +50,11 @@ public class AdminIdentityStore implements IdentityStore {
         return new CredentialValidationResult(user, Set.of(AdminRole.NAME));
     }
 
+    /** Whether this login was found valid within the last minute: a check that costs no hash. */
+    public boolean recentlyValid(UsernamePasswordCredential login) {
+        return account.isPresent() && recent.contains(login.getCaller(), login.getPassword().getValue());
+    }
+
     @Override
     public Set<ValidationType> validationTypes() {
         return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);

@@ -5,6 +5,7 @@ import jakarta.decorator.Decorator;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -77,9 +78,25 @@ public class AdminSecurityExtension implements Extension {
         }
     }
 
+    /**
+     * Reads the built-in identity while the application is validated, so that a password Hookline will not take
+     * (plain without {@value AdminAccount#ALLOW_PLAINTEXT_KEY}, or an unreadable hash) stops the deployment with the
+     * key to fix rather than failing the first login.
+     */
+    void checkAccount(@Observes AfterDeploymentValidation validation) {
+        if (!installs()) {
+            return;
+        }
+        try {
+            AdminAccount.from(ConfigProvider.getConfig());
+        } catch (IllegalArgumentException e) {
+            validation.addDeploymentProblem(e);
+        }
+    }
+
     private boolean installs() {
         if (installs == null) {
-            boolean configured = AdminAccount.from(ConfigProvider.getConfig()).isPresent();
+            boolean configured = AdminAccount.isConfigured(ConfigProvider.getConfig());
             installs = configured && applicationMechanism == null;
             if (applicationMechanism != null) {
                 LOG.info(() -> "The application has an authentication mechanism of its own (" + applicationMechanism

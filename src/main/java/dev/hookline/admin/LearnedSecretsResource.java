@@ -37,8 +37,7 @@ public class LearnedSecretsResource {
         String instance = uri.getRequestUri().getRawPath();
         Source source = sources.find(name);
         if (source == null) {
-            return Problem.of("unknown-source", "Unknown source", 404,
-                    "No webhook source of that name is configured.", instance).toResponse();
+            return Problem.unknownSource(instance).toResponse();
         }
         if (source.handshake() == null || !source.handshake().showsLearnedSecrets()) {
             return Problem.of("learned-secrets-hidden", "Learned secrets hidden", 403,

@@ -36,8 +36,6 @@ import java.util.stream.LongStream;
 public class DeliveryProcessor {
 
     private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class.getName());
-    /** The longest error text kept with a failed delivery. */
-    static final int MAX_ERROR = 4000;
 
     @Inject
     ClaimedDeliveries claimed;
@@ -56,6 +54,9 @@ public class DeliveryProcessor {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DispatchSettings settings;
 
     /**
      * What an attempt leaves for after its commit.
@@ -147,7 +148,7 @@ public class DeliveryProcessor {
             return null;
         }
         RetryPolicy policy = policyOf(delivery.source());
-        String description = describe(error);
+        String description = settings.errorDetail().describe(error);
         if (policy.allowsAnotherAfter(delivery.attemptsInSeries())) {
             Instant next = clock.instant().plus(policy.delayAfter(delivery.attemptsInSeries(),
                     ThreadLocalRandom.current().nextDouble()));
@@ -166,14 +167,5 @@ public class DeliveryProcessor {
     private RetryPolicy policyOf(String sourceName) {
         Source source = sources.find(sourceName);
         return source == null ? RetryPolicy.DEFAULT : source.retry();
-    }
-
-    static String describe(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
     }
 }

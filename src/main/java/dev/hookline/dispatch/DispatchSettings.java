@@ -31,6 +31,7 @@ public class DispatchSettings {
     private Duration seenIds;
     private Duration purgeInterval;
     private int purgeBatch;
+    private ErrorDetail errorDetail;
     private volatile boolean read;
 
     void readOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Started started) {
@@ -61,6 +62,7 @@ public class DispatchSettings {
         }
         purgeInterval = duration("hookline.retention.interval", Duration.ofHours(1));
         purgeBatch = count("hookline.retention.batch", 1000);
+        errorDetail = ErrorDetail.of(config.getOptionalValue(ErrorDetail.KEY, String.class).orElse(null));
         read = true;
     }
 
@@ -101,6 +103,12 @@ public class DispatchSettings {
     public Duration seenIds() {
         ensureRead();
         return seenIds;
+    }
+
+    /** How much of an observer's exception a failed delivery keeps, for the admin API and console to show. */
+    public ErrorDetail errorDetail() {
+        ensureRead();
+        return errorDetail;
     }
 
     public Duration purgeInterval() {

@@ -34,6 +34,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SignatureFilter implements ContainerRequestFilter {
 
+    /** What a body's array starts at when its request declares more: about the largest webhook payload seen. */
+    static final int FIRST_ALLOCATION = 64 * 1024;
+
     private static final Logger LOG = Logger.getLogger(SignatureFilter.class.getName());
 
     @Inject
@@ -52,8 +55,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         String instance = request.getUriInfo().getRequestUri().getRawPath();
         if (source == null) {
             metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
-            request.abortWith(Problem.of("unknown-source", "Unknown source", 404,
-                    "No webhook source of that name is configured.", instance).toResponse());
+            request.abortWith(Problem.unknownSource(instance).toResponse());
             return;
         }
         if (source.handshake() != null) {
@@ -131,11 +133,14 @@ public class SignatureFilter implements ContainerRequestFilter {
     }
 
     /**
-     * Reads up to {@code limit} bytes: enough to tell a body over the limit without holding more of it. A body of the
-     * length its request declared is read into one array of that size, neither grown nor copied.
+     * Reads up to {@code limit} bytes: enough to tell a body over the limit without holding more of it. The array
+     * grows with the bytes that arrive: a declared length is where it stops growing, never what it allocates before
+     * they come, so that requests declaring large bodies and sending them slowly hold little. A body that fits the
+     * first allocation, or arrives as declared, is returned without a final copy.
      */
     static byte[] readAtMost(InputStream in, int limit, long declared) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(limit, declared >= 0 ? declared : 8192)];
+        int expected = declared >= 0 ? (int) Math.min(limit, declared) : -1;
+        byte[] buffer = new byte[expected >= 0 ? Math.min(expected, FIRST_ALLOCATION) : Math.min(limit, 8192)];
         int length = 0;
         while (true) {
             if (length == buffer.length) {
@@ -143,7 +148,7 @@ public class SignatureFilter implements ContainerRequestFilter {
                 if (next < 0) {
                     return buffer;
                 }
-                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(8192, buffer.length * 2L)));
+                buffer = Arrays.copyOf(buffer, grown(buffer.length, limit, expected));
                 buffer[length++] = (byte) next;
                 continue;
             }
@@ -153,5 +158,14 @@ public class SignatureFilter implements ContainerRequestFilter {
             }
             length += read;
         }
+    }
+
+    /** Twice the size, but no more than the declared length while that is ahead, nor than the limit. */
+    private static int grown(int size, int limit, int expected) {
+        long next = Math.max(8192, size * 2L);
+        if (expected > size) {
+            next = Math.min(next, expected);
+        }
+        return (int) Math.min(limit, next);
     }
 }

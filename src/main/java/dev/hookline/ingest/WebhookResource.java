@@ -53,8 +53,7 @@ public class WebhookResource {
         Source source = sources.find(name);
         if (source == null) {
             metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
-            return Problem.of("unknown-source", "Unknown source", 404,
-                    "No webhook source of that name is configured.", instance).toResponse();
+            return Problem.unknownSource(instance).toResponse();
         }
         return handshakes.unsigned(source, "GET", uri::getQueryParameters, headers.getRequestHeaders()::get, instance)
                 .orElseGet(() -> Problem.of("method-not-allowed", "Method not allowed", 405,

@@ -20,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + kind, title, status, detail, instance);
     }
 
+    /** The 404 of a source name that no source has, wherever a path names one. */
+    public static Problem unknownSource(String instance) {
+        return of("unknown-source", "Unknown source", 404, "No webhook source of that name is configured.", instance);
+    }
+
     public String toJson() {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JsonSupport.GENERATORS.createGenerator(out)) {

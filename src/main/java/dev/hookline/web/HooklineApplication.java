@@ -1,6 +1,7 @@
 package dev.hookline.web;
 
 import dev.hookline.admin.AdminGate;
+import dev.hookline.admin.CrossSiteRequestGate;
 import dev.hookline.admin.AdminProblems;
 import dev.hookline.admin.DeliveriesResource;
 import dev.hookline.admin.LearnedSecretsResource;
@@ -32,6 +33,7 @@ public class HooklineApplication extends Application {
             StatsResource.class, MetricsResource.class, LearnedSecretsResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(SignatureFilter.class, AdminGate.class,
+            CrossSiteRequestGate.class,
             IngestExceptionMapper.class, AdminProblems.class, WebApplicationExceptionMapper.class,
             UnexpectedErrorMapper.class);
 

@@ -42,6 +42,18 @@ class AdminPasswordTest {
     }
 
     @Test
+    void thePasswordHashCommandWritesAHashThatMatchesItsPasswordOnly() {
+        String written = PasswordHash.of("tr0ub4dor&3".toCharArray(), new java.security.SecureRandom());
+        AdminPassword password = AdminPassword.of(written);
+        assertTrue(password.isHashed(), written);
+        assertTrue(written.startsWith("PBKDF2WithHmacSHA256:210000:"), written);
+        assertTrue(password.matches("tr0ub4dor&3".toCharArray()));
+        assertFalse(password.matches("tr0ub4dor&4".toCharArray()));
+        assertFalse(written.equals(PasswordHash.of("tr0ub4dor&3".toCharArray(), new java.security.SecureRandom())),
+                "each hash has a salt of its own");
+    }
+
+    @Test
     void aHashWithoutIterationsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> AdminPassword.of("PBKDF2WithHmacSHA256:0:c2FsdA==:aGFzaA=="));
     }

@@ -2,10 +2,12 @@ package dev.hookline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class BodyReadingTest {
@@ -54,5 +56,25 @@ class BodyReadingTest {
         assertEquals(10_001, SignatureFilter.readAtMost(trickling(body), 10_001, -1).length);
         assertEquals(0, SignatureFilter.readAtMost(trickling(new byte[0]), 10_001, -1).length);
         assertEquals(0, SignatureFilter.readAtMost(trickling(new byte[0]), 10_001, 0).length);
+    }
+
+    @Test
+    void aLargeBodyArrivingAsDeclaredIsReadWhole() throws IOException {
+        byte[] body = bytes(1_000_003);
+        assertArrayEquals(body, SignatureFilter.readAtMost(trickling(body), 1_000_004, body.length));
+        assertArrayEquals(body, SignatureFilter.readAtMost(new ByteArrayInputStream(body), 1_000_004, body.length));
+    }
+
+    /** A declared length is a limit, not an allocation: declaring 64 MiB and sending ten bytes costs little. */
+    @Test
+    void aDeclaredLengthIsNotAllocatedBeforeTheBytesArrive() throws IOException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        byte[] read = SignatureFilter.readAtMost(trickling(bytes(10)), 64 * 1024 * 1024 + 1, 64 * 1024 * 1024);
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertEquals(10, read.length);
+        assertTrue(allocated < 4 * SignatureFilter.FIRST_ALLOCATION, allocated + " bytes allocated for a 10-byte body");
     }
 }

@@ -126,7 +126,8 @@ class AdminApiIT {
         JsonObject one = admin.json("api/admin/deliveries?status=failed&source=inhouse&type=explode&limit=1")
                 .getJsonArray("items").getJsonObject(0);
         assertEquals("FAILED", one.getString("status"));
-        assertTrue(one.getString("lastError").contains("observer refused"));
+        assertEquals(IllegalStateException.class.getName(), one.getString("lastError"),
+                "only the class unless hookline.dispatch.error-detail=message");
     }
 
     @Test

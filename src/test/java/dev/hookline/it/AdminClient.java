@@ -39,12 +39,25 @@ final class AdminClient {
         return send(request(path, headers).GET());
     }
 
+    /** A state-changing call as a script makes it: a JSON content type, which a cross-site form cannot send. */
     HttpResponse<String> post(String path) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
     HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path, "Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    /** Any call, with a body of this text and these headers. */
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST as another site's form makes it: form-encoded, with whatever credentials the browser has cached. */
+    HttpResponse<String> postAsForm(String path) {
+        return send(request(path, "Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")));
     }
 
     /** GET that must answer 200 with a JSON object. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,13 @@ class ConfigurationIT {
 
     @ArquillianResource
     Deployer deployer;
+
+    /** A deployment of a GitHub source {@code acme} that would start, but for these lines. */
+    private static WebArchive withAcme(String name, String... lines) {
+        return Deployments.hookline(name, String.join("\n", "hookline.sources=acme",
+                "hookline.source.acme.scheme=github", "hookline.source.acme.secrets=" + SECRET,
+                String.join("\n", lines)));
+    }
 
     @Deployment(name = "unknown-scheme", managed = false)
     static WebArchive unknownScheme() {
@@ -55,39 +63,51 @@ class ConfigurationIT {
 
     @Deployment(name = "forwarding-without-broker", managed = false)
     static WebArchive forwardingWithoutBroker() {
-        return Deployments.hookline("forwarding-without-broker", String.join("\n",
-                "hookline.sources=acme",
-                "hookline.source.acme.scheme=github",
-                "hookline.source.acme.secrets=" + SECRET,
-                "hookline.source.acme.forward.jms=java:app/jms/Nowhere"));
+        return withAcme("forwarding-without-broker",
+                "hookline.source.acme.forward.jms=java:app/jms/Nowhere");
     }
 
     @Deployment(name = "unknown-datasource", managed = false)
     static WebArchive unknownDatasource() {
-        return Deployments.hookline("unknown-datasource", String.join("\n",
-                "hookline.sources=acme",
-                "hookline.source.acme.scheme=github",
-                "hookline.source.acme.secrets=" + SECRET,
-                "hookline.datasource=java:app/jdbc/NoSuchDatabase"));
+        return withAcme("unknown-datasource",
+                "hookline.datasource=java:app/jdbc/NoSuchDatabase");
     }
 
     @Deployment(name = "seen-ids-shorter", managed = false)
     static WebArchive seenIdsShorterThanPayloads() {
-        return Deployments.hookline("seen-ids-shorter", String.join("\n",
-                "hookline.sources=acme",
-                "hookline.source.acme.scheme=github",
-                "hookline.source.acme.secrets=" + SECRET,
+        return withAcme("seen-ids-shorter",
                 "hookline.retention.processed=P7D",
-                "hookline.retention.seen-ids=P1D"));
+                "hookline.retention.seen-ids=P1D");
     }
 
     @Deployment(name = "ack-not-success", managed = false)
     static WebArchive acknowledgementThatIsNoSuccess() {
-        return Deployments.hookline("ack-not-success", String.join("\n",
-                "hookline.sources=acme",
-                "hookline.source.acme.scheme=github",
-                "hookline.source.acme.secrets=" + SECRET,
-                "hookline.source.acme.ack.status=302"));
+        return withAcme("ack-not-success",
+                "hookline.source.acme.ack.status=302");
+    }
+
+    @Deployment(name = "plain-admin-password", managed = false)
+    static WebArchive plainAdminPassword() {
+        return withAcme("plain-admin-password",
+                "hookline.admin.user=operator",
+                "hookline.admin.password=" + SECRET);
+    }
+
+    @Deployment(name = "error-detail", managed = false)
+    static WebArchive unknownErrorDetail() {
+        return withAcme("error-detail",
+                "hookline.dispatch.error-detail=stacktrace");
+    }
+
+    /** Only the demo may have a plain admin password; the message says how to hash one and never quotes it. */
+    @Test
+    void plainAdminPasswordStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("plain-admin-password", "hookline.admin.allow-plaintext");
+    }
+
+    @Test
+    void unknownErrorDetailStopsTheDeployment() throws Exception {
+        assertDeploymentFailsNaming("error-detail", "hookline.dispatch.error-detail");
     }
 
     @Test
@@ -133,7 +153,7 @@ class ConfigurationIT {
      */
     private void assertDeploymentFailsNaming(String deployment, String key) throws Exception {
         StringBuilder report = new StringBuilder();
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.includingStandardOutput()) {
             try {
                 deployer.deploy(deployment);
             } catch (Exception failure) {
@@ -147,11 +167,16 @@ class ConfigurationIT {
         }
         assertTrue(report.toString().contains(key), "the failure names " + key);
         assertFalse(report.toString().contains(SECRET), "the failure must not quote a secret");
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + System.getProperty("hookline.test.http-port", "8080") + "/" + deployment + "/api/webhooks/acme"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, answer.statusCode(), "the application is not running");
+        URI webhooks = URI.create("http://localhost:" + System.getProperty("hookline.test.http-port", "8080") + "/"
+                + deployment + "/api/webhooks/acme");
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(webhooks)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), "the application is not running");
+        } catch (IOException serverGone) {
+            // A server of the deployment's own (Payara Micro) stops with it, refusing or closing the connection:
+            // nothing runs the application either.
+        }
     }
 
     private void undeployQuietly(String deployment) {

@@ -24,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,6 +119,14 @@ class ConsoleIT {
                 "the chart shows this minute's processed deliveries");
 
         Files.write(Path.of("target/console.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        // Logging out forgets the credentials: the tab's storage is empty, and a reload asks for the login again.
+        page.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        assertEquals(0L, ((JavascriptExecutor) page).executeScript("return sessionStorage.length"));
+        page.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        assertFalse(page.findElement(By.id("console")).isDisplayed(), "nothing is shown after logging out");
     }
 
     /** A little of everything, so that the table, the totals and the chart have something to show. */

@@ -44,6 +44,7 @@ class DispatchIT {
     static final String FLAKY_SECRET = "flaky-test-secret";
     static final String ORDERED_SECRET = "ordered-test-secret";
     static final String CONFIGURATION = String.join("\n",
+            "hookline.dispatch.error-detail=message",
             "hookline.sources=flaky,patient,ordered",
             "hookline.source.flaky.scheme=github",
             "hookline.source.flaky.secrets=" + FLAKY_SECRET,

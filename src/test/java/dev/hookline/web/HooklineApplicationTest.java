@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class HooklineApplicationTest {
 
+    /** The servlet that the path guard and the login look for is the one the JAX-RS specification names. */
+    @Test
+    void theApiServletIsNamedAfterThisApplication() {
+        assertEquals(HooklineApplication.class.getName(), dev.hookline.platform.ApiServlet.NAME);
+    }
+
     private static final List<Class<?>> PROVIDER_TYPES = List.of(ContainerRequestFilter.class,
             ContainerResponseFilter.class, ExceptionMapper.class, MessageBodyReader.class, MessageBodyWriter.class,
             DynamicFeature.class);

@@ -30,6 +30,7 @@ public class Metrics {
     private final Labelled<LongAdder[]> rejected = new Labelled<>(MAX_SOURCES, () -> adders(Rejection.values().length));
     private final Labelled<Labelled<LongAdder[]>> dispatched = new Labelled<>(MAX_SOURCES,
             () -> new Labelled<>(MAX_TYPES, () -> adders(DeliveryStatus.values().length)));
+    private final LongAdder[] adminLogins = adders(LoginOutcome.values().length);
     private final Labelled<Histogram> ingestLatency = new Labelled<>(MAX_SOURCES, Histogram::new);
     private final Labelled<Histogram> processingLatency = new Labelled<>(MAX_SOURCES, Histogram::new);
     private final MinuteSeries minutes = new MinuteSeries(REJECTED_SERIES + 1);
@@ -68,6 +69,15 @@ public class Metrics {
         minutes.add(outcome.ordinal(), clock.millis());
     }
 
+    /** What became of a login to the admin API with Hookline's built-in identity. */
+    public enum LoginOutcome {
+        SUCCESS, FAILURE, THROTTLED
+    }
+
+    public void adminLogin(LoginOutcome outcome) {
+        adminLogins[outcome.ordinal()].increment();
+    }
+
     /** Per-minute counts of the last {@code minutes} minutes, oldest first, as {@code [series][minute]}. */
     public long[][] perMinute(int minutes) {
         return this.minutes.last(minutes, clock.millis());
@@ -82,6 +92,12 @@ public class Metrics {
         Exposition.counters(text, "hookline_handshakes_total",
                 "Handshakes (challenges and verification requests) answered and never stored, by source.", handshakes);
         Exposition.rejections(text, rejected);
+        text.family("hookline_admin_logins_total", "counter", "Logins to the admin API with the built-in identity, by"
+                + " outcome: success, failure (a wrong user or password), throttled (refused 429 before any check).");
+        for (LoginOutcome outcome : LoginOutcome.values()) {
+            text.sample("hookline_admin_logins_total", adminLogins[outcome.ordinal()].sum(), "outcome",
+                    outcome.name().toLowerCase(java.util.Locale.ROOT));
+        }
         Exposition.dispatched(text, dispatched);
         Exposition.histograms(text, "hookline_ingest_duration_seconds",
                 "Time a webhook request spends in Hookline from verified to committed, by source.", ingestLatency);
