@@ -32,8 +32,9 @@ def env(name, default):
 
 
 # 120 s at least: after 40 s the no-op endpoint on Payara Micro still doubled its rate from one 30 s round to the next.
-# Then more, in steps, until the rate stops rising: on one core the JIT competes with the server it compiles, and
-# Hookline on Payara Micro was seen still rising after 400 s.
+# A round is measured right after it: what a node delivers two minutes after it started (every rolling deploy, every
+# scale-out). Then more, in steps, until the rate stops rising: on one core the JIT competes with the server it
+# compiles, and Hookline on Payara Micro was seen still rising after 400 s.
 WARMUP = env("BENCH_WARMUP", 120)
 WARMUP_MAX = env("BENCH_WARMUP_MAX", 480)
 WARMUP_STEP = 30
@@ -442,13 +443,20 @@ def end_to_end(target, load, peak):
 # ---------------------------------------------------------------- the run
 
 def warm_up(target, load):
-    """WARMUP seconds, then steps of WARMUP_STEP until two steps in a row beat no earlier step by more than RISING.
+    """WARMUP seconds, then one measured round (the target as a freshly started node serves), then steps of
+    WARMUP_STEP until two steps in a row beat no earlier step by more than RISING.
 
     One step is not enough: the machine's noise makes single steps dip while the JIT is still raising the rate.
     """
     log(f"{target.label}: warm-up {WARMUP} s, then until the rate stops rising (at most {WARMUP_MAX} s)")
     first = load.wrk(target, WARMUP)
     steps, errors, seconds = [first["rps"]], first["errors"], WARMUP
+    # Measured like a round: requests/s, latency and CPU of a node that has run for WARMUP seconds.
+    fresh = load.round(target, DURATION)
+    log(f"{target.label}: at {WARMUP} s: {fresh['rps']:.0f}/s p99 {fresh['p99_us'] / 1000:.1f} ms")
+    steps.append(fresh["rps"])
+    errors += fresh["errors"]
+    seconds += DURATION
     flat = 0
     while seconds + WARMUP_STEP <= WARMUP_MAX and not SMOKE and flat < 2:
         step = load.wrk(target, WARMUP_STEP)
@@ -457,7 +465,7 @@ def warm_up(target, load):
         errors += step["errors"]
         seconds += WARMUP_STEP
         log(f"{target.label}: warm-up step {step['rps']:.0f}/s")
-    return {"seconds": seconds, "steps": steps, "errors": errors}
+    return {"seconds": seconds, "steps": steps, "errors": errors, "fresh": fresh}
 
 
 def measure(target, load):
