@@ -27,12 +27,19 @@ import java.util.logging.Logger;
  * The gate of every webhook: the source must be known (404), the body within its limit (413, read no further than
  * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). A handshake is
  * answered here, before the checks when it is not signed (Microsoft Graph's) and after them when it is (Slack's), and
- * goes no further. Only then does the resource see the request, with the raw bytes put back exactly as they arrived.
+ * goes no further. Only then does the resource see the request, with the raw bytes exactly as they arrived, in the
+ * property {@link #VERIFIED_BODY} and put back as the entity.
  */
 @Signed
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class SignatureFilter implements ContainerRequestFilter {
+
+    /**
+     * The request property that carries the verified body to the resource: read once here, it is not read again by
+     * an entity provider (which would copy it through buffers of its own).
+     */
+    static final String VERIFIED_BODY = "dev.hookline.ingest.verified-body";
 
     /** What a body's array starts at when its request declares more: about the largest webhook payload seen. */
     static final int FIRST_ALLOCATION = 64 * 1024;
@@ -115,6 +122,7 @@ public class SignatureFilter implements ContainerRequestFilter {
             request.abortWith(answer.get());
             return;
         }
+        request.setProperty(VERIFIED_BODY, body);
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 

@@ -9,15 +9,19 @@ import dev.hookline.source.Sources;
 import dev.hookline.store.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -61,27 +65,45 @@ public class WebhookResource {
                         .toResponseBuilder().allow("POST").build());
     }
 
+    /**
+     * Answered once the delivery is committed, from the thread that committed it: this request's thread returns as
+     * soon as the delivery is queued (see {@link GroupCommit}). The body is the one the filter read and verified,
+     * taken from the request's properties (which a servlet container keeps as the request's attributes): not read
+     * again from the entity.
+     */
     @POST
     @Signed
-    public Response receive(@PathParam("source") String name, @Context HttpHeaders headers, byte[] body) {
+    public void receive(@PathParam("source") String name, @Context HttpHeaders headers,
+                        @Context HttpServletRequest request, @Suspended AsyncResponse answer) {
         long start = System.nanoTime();
         Source source = sources.find(name);
-        Receipt receipt;
+        byte[] body = (byte[]) request.getAttribute(SignatureFilter.VERIFIED_BODY);
+        Delivery delivery;
         try {
-            Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
-            receipt = inbox.accept(delivery);
+            delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
         } catch (IngestException e) {
-            metrics.rejected(name, e instanceof UnreadableDelivery ? Rejection.UNREADABLE
-                    : e instanceof UnstorableDelivery ? Rejection.UNSTORABLE : Rejection.STORAGE_UNAVAILABLE);
-            throw e;
+            metrics.rejected(name, Rejection.UNREADABLE);
+            answer.resume(e);
+            return;
         }
-        boolean accepted = receipt instanceof Receipt.Accepted;
-        if (accepted) {
-            metrics.accepted(name, System.nanoTime() - start);
-        } else {
-            metrics.duplicate(name, System.nanoTime() - start);
-        }
-        Acknowledgement ack = source.ack();
+        inbox.accept(delivery, (receipt, failure) -> {
+            if (failure != null) {
+                metrics.rejected(name, failure instanceof UnstorableDelivery ? Rejection.UNSTORABLE
+                        : Rejection.STORAGE_UNAVAILABLE);
+                answer.resume(failure);
+                return;
+            }
+            boolean accepted = receipt instanceof Receipt.Accepted;
+            if (accepted) {
+                metrics.accepted(name, System.nanoTime() - start);
+            } else {
+                metrics.duplicate(name, System.nanoTime() - start);
+            }
+            answer.resume(acknowledgement(source.ack(), accepted, receipt.id()));
+        });
+    }
+
+    private static Response acknowledgement(Acknowledgement ack, boolean accepted, String id) {
         Response.ResponseBuilder response = Response.status(ack != null && ack.status() != null ? ack.status()
                 : accepted ? 202 : 200);
         if (ack != null && ack.body() != null) {
@@ -90,12 +112,15 @@ public class WebhookResource {
         if (ack != null && ack.status() != null && ack.status() == 204) {
             return response.build();
         }
-        return response.entity(answer(accepted ? "accepted" : "duplicate", receipt.id()))
+        return response.entity(answer(accepted ? "accepted" : "duplicate", id))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** The ids are UUIDs, so the answer needs no JSON escaping. */
-    private static String answer(String status, String id) {
-        return "{\"status\":\"" + status + "\",\"id\":\"" + id + "\"}";
+    /**
+     * The ids are UUIDs, so the answer needs no JSON escaping; as bytes, it is written as it is, where a string is
+     * encoded through a writer of its own for each answer.
+     */
+    private static byte[] answer(String status, String id) {
+        return ("{\"status\":\"" + status + "\",\"id\":\"" + id + "\"}").getBytes(StandardCharsets.US_ASCII);
     }
 }
