@@ -2,13 +2,10 @@ package dev.hookline.ingest;
 
 import dev.hookline.dispatch.Dispatcher;
 import dev.hookline.ingest.GroupCommit.Pending;
-import dev.hookline.platform.ServerResources;
 import dev.hookline.store.Delivery;
 import dev.hookline.store.DeliveryIds;
 import dev.hookline.store.DeliveryWriter;
 import dev.hookline.store.H2Commits;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -17,11 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
  * Where verified deliveries are taken in: stored durably, or recognised as seen before, before the sender is
@@ -42,27 +34,8 @@ public class Inbox {
     @Inject
     H2Commits durability;
 
-    @Inject
-    ServerResources server;
-
-    /** One thread that writes what queues while a request writes its own batch (see {@link GroupCommit}). */
-    private ExecutorService writerTask;
-
-    private GroupCommit<Delivery, Receipt> commits;
-
-    @PostConstruct
-    void start() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-                server.threadFactory());
-        pool.allowCoreThreadTimeOut(true);
-        writerTask = pool;
-        commits = new GroupCommit<>(MAX_BATCH, this::write, StorageUnavailable::new, Inbox::number, writerTask);
-    }
-
-    @PreDestroy
-    void stop() {
-        writerTask.shutdown();
-    }
+    private final GroupCommit<Delivery, Receipt> commits = new GroupCommit<>(MAX_BATCH, this::write,
+            StorageUnavailable::new, Inbox::number);
 
     /**
      * Gives a delivery its id as it is queued to be stored. Batches are written one after another in queue order, so
@@ -74,12 +47,12 @@ public class Inbox {
     }
 
     /**
-     * Stores the delivery; once it is committed, or found stored before, {@code answer} is given the receipt. It is
-     * given a {@link StorageUnavailable} or an {@link UnstorableDelivery} instead when the delivery could not be
-     * stored. Returns at once, or after writing the batch of deliveries that queued with this one.
+     * Stores the delivery and returns once it is committed, or says it was stored before.
+     *
+     * @throws StorageUnavailable when it could not be stored
      */
-    public void accept(Delivery delivery, BiConsumer<? super Receipt, ? super RuntimeException> answer) {
-        commits.submit(delivery, answer);
+    public Receipt accept(Delivery delivery) {
+        return commits.submit(delivery);
     }
 
     private void write(List<Pending<Delivery, Receipt>> batch) {

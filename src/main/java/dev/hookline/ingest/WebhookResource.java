@@ -14,8 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -66,41 +64,32 @@ public class WebhookResource {
     }
 
     /**
-     * Answered once the delivery is committed, from the thread that committed it: this request's thread returns as
-     * soon as the delivery is queued (see {@link GroupCommit}). The body is the one the filter read and verified,
-     * taken from the request's properties (which a servlet container keeps as the request's attributes): not read
-     * again from the entity.
+     * The body is the one the filter read and verified, taken from the request's properties (which a servlet
+     * container keeps as the request's attributes): not read again from the entity.
      */
     @POST
     @Signed
-    public void receive(@PathParam("source") String name, @Context HttpHeaders headers,
-                        @Context HttpServletRequest request, @Suspended AsyncResponse answer) {
+    public Response receive(@PathParam("source") String name, @Context HttpHeaders headers,
+                            @Context HttpServletRequest request) {
         long start = System.nanoTime();
         Source source = sources.find(name);
         byte[] body = (byte[]) request.getAttribute(SignatureFilter.VERIFIED_BODY);
-        Delivery delivery;
+        Receipt receipt;
         try {
-            delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
+            Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
+            receipt = inbox.accept(delivery);
         } catch (IngestException e) {
-            metrics.rejected(name, Rejection.UNREADABLE);
-            answer.resume(e);
-            return;
+            metrics.rejected(name, e instanceof UnreadableDelivery ? Rejection.UNREADABLE
+                    : e instanceof UnstorableDelivery ? Rejection.UNSTORABLE : Rejection.STORAGE_UNAVAILABLE);
+            throw e;
         }
-        inbox.accept(delivery, (receipt, failure) -> {
-            if (failure != null) {
-                metrics.rejected(name, failure instanceof UnstorableDelivery ? Rejection.UNSTORABLE
-                        : Rejection.STORAGE_UNAVAILABLE);
-                answer.resume(failure);
-                return;
-            }
-            boolean accepted = receipt instanceof Receipt.Accepted;
-            if (accepted) {
-                metrics.accepted(name, System.nanoTime() - start);
-            } else {
-                metrics.duplicate(name, System.nanoTime() - start);
-            }
-            answer.resume(acknowledgement(source.ack(), accepted, receipt.id()));
-        });
+        boolean accepted = receipt instanceof Receipt.Accepted;
+        if (accepted) {
+            metrics.accepted(name, System.nanoTime() - start);
+        } else {
+            metrics.duplicate(name, System.nanoTime() - start);
+        }
+        return acknowledgement(source.ack(), accepted, receipt.id());
     }
 
     private static Response acknowledgement(Acknowledgement ack, boolean accepted, String id) {
