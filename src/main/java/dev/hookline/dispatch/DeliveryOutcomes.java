@@ -10,9 +10,11 @@ import java.util.logging.Logger;
 
 /**
  * Where dispatch reports each attempt's outcome: counted in {@link Metrics} and logged as one structured line on
- * the logger {@code dev.hookline.delivery} at INFO, in logfmt:
+ * the logger {@code dev.hookline.delivery}, in logfmt:
  * <pre>outcome=processed source=github type=push delivery_id=72d3… id=0190… attempt=1 duration_ms=4</pre>
- * A failure adds {@code error=} with the class of its cause only: exception messages may quote the payload.
+ * A failure adds {@code error=} with the class of its cause only: exception messages may quote the payload. Failures
+ * are logged at INFO; deliveries processed or unhandled at FINE, since the store and the metrics already keep them
+ * and a line each cost about as much as the attempt itself (see docs/benchmarks.md).
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -29,7 +31,8 @@ public class DeliveryOutcomes {
     public void record(String source, String type, String deliveryId, String id, DeliveryStatus outcome, int attempt,
                        long durationNanos, Throwable error) {
         metrics.dispatched(source, type, outcome, durationNanos);
-        if (LOG.isLoggable(Level.INFO)) {
+        Level level = error == null ? Level.FINE : Level.INFO;
+        if (LOG.isLoggable(level)) {
             StringBuilder line = new StringBuilder(160);
             field(line, "outcome", outcome.name().toLowerCase(Locale.ROOT));
             field(line, "source", source);
@@ -41,7 +44,7 @@ public class DeliveryOutcomes {
             if (error != null) {
                 field(line, "error", rootCause(error).getClass().getName());
             }
-            LOG.info(line.toString());
+            LOG.log(level, line.toString());
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.logging.SimpleFormatter;
 final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Logger root = Logger.getLogger("");
     private final Level previous;
@@ -48,6 +49,12 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         lines.add(formatter.format(record));
+        messages.add(record.getLevel().getName() + ": " + formatter.formatMessage(record));
+    }
+
+    /** Each record of this JVM's logging as its level's name, a colon and its message, whatever the format. */
+    List<String> messages() {
+        return List.copyOf(messages);
     }
 
     List<String> lines() {

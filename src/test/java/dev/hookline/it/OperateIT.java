@@ -124,19 +124,33 @@ class OperateIT {
     }
 
     @Test
-    void eachOutcomeIsOneStructuredLogLine() throws Exception {
+    void eachOutcomeIsOneStructuredLogLineFailuresAtInfoTheOthersAtFine() throws Exception {
         String delivery = UUID.randomUUID().toString();
+        String failing = UUID.randomUUID().toString();
         try (LogCapture logs = new LogCapture()) {
             String id = json(github(delivery).send()).getString("id");
+            String failingId = json(sender.to("inhouse").body("{\"id\":\"" + failing
+                    + "\",\"event\":{\"type\":\"explode\"}}").inhouseSignature(INHOUSE_SECRET).send())
+                    .getString("id");
             StoredDeliveries.awaitFinal(store, id);
-            Thread.sleep(100);
-            List<String> lines = logs.lines().stream().filter(line -> line.contains("delivery_id=" + delivery))
+            StoredDeliveries.awaitFinal(store, failingId);
+            // Each line is logged just after its transaction commits.
+            for (int i = 0; i < 50 && logs.messages().stream().noneMatch(l -> l.contains(failing)); i++) {
+                Thread.sleep(100);
+            }
+            List<String> lines = logs.messages().stream().filter(line -> line.contains("delivery_id=" + delivery))
                     .toList();
             assertEquals(1, lines.size(), lines.toString());
-            Matcher line = Pattern.compile("outcome=processed source=github type=push delivery_id=" + delivery
+            Matcher line = Pattern.compile("^FINE: outcome=processed source=github type=push delivery_id=" + delivery
                     + " id=" + id + " attempt=1 duration_ms=\\d+").matcher(lines.get(0));
             assertTrue(line.find(), lines.get(0));
             assertFalse(lines.get(0).contains(GITHUB_SECRET));
+            List<String> failures = logs.messages().stream().filter(l -> l.contains("delivery_id=" + failing))
+                    .toList();
+            assertFalse(failures.isEmpty(), "no line for the failed attempt");
+            assertTrue(Pattern.compile("^INFO: outcome=failed source=inhouse type=explode delivery_id=" + failing
+                    + " id=" + failingId + " attempt=1 duration_ms=\\d+ error=").matcher(failures.get(0)).find(),
+                    failures.get(0));
         }
     }
 
