@@ -54,6 +54,8 @@ class BillingIT {
 
         HttpResponse<String> first = browser.send(Senders.stripe(uri("api/webhooks/stripe"), event));
         assertEquals(202, first.statusCode(), first.body());
+        // Answered through the application's own filter, which is not declared asynchronous (RequestIds).
+        assertTrue(first.headers().firstValue("X-Request-Id").isPresent(), first.headers().toString());
         JsonObject recorded = await(uri("rest/billing/invoices/" + invoice), json -> true);
         assertEquals(4200, recorded.getInt("amountPaid"));
         assertEquals("eur", recorded.getString("currency"));
