@@ -2,6 +2,7 @@ package dev.hookline.ingest;
 
 import dev.hookline.platform.ApiServlet;
 import dev.hookline.problem.Problem;
+import dev.hookline.source.SourceNames;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -16,12 +17,10 @@ import java.nio.charset.StandardCharsets;
  * Keeps a request sent to the webhook path on it. The server decodes and normalizes a path before it routes it, so
  * {@code /api/webhooks/..%2Fadmin/deliveries} would reach the admin API; this filter (mapped to every path in
  * Hookline's web fragment) reads the path as it was sent, and answers 404 when it begins with the webhook path but is
- * not {@code <webhooks>/<source name>} with a name of the documented set: lower-case letters, digits, {@code -} and
- * {@code _}, at most 64. Any other request passes after one comparison.
+ * not {@code <webhooks>/<source name>} with a name of the documented set (see {@link SourceNames}). Any other request
+ * passes after one comparison.
  */
 public class WebhookPathGuard extends HttpFilter {
-
-    private static final int LONGEST_NAME = 64;
 
     private String webhooks = "/api/webhooks/";
 
@@ -41,7 +40,7 @@ public class WebhookPathGuard extends HttpFilter {
         String raw = request.getRequestURI();
         int start = request.getContextPath().length();
         if (raw.regionMatches(start, webhooks, 0, webhooks.length())
-                && !isSourceName(raw, start + webhooks.length())) {
+                && !SourceNames.isName(raw, start + webhooks.length())) {
             byte[] body = Problem.unknownSource(webhooks + "…").toJson().getBytes(StandardCharsets.UTF_8);
             response.setStatus(404);
             response.setContentType(Problem.MEDIA_TYPE.toString());
@@ -50,22 +49,5 @@ public class WebhookPathGuard extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** Whether the rest of the path, from {@code from}, is one source name and nothing else. */
-    static boolean isSourceName(String path, int from) {
-        int length = path.length() - from;
-        if (length < 1 || length > LONGEST_NAME) {
-            return false;
-        }
-        for (int i = from; i < path.length(); i++) {
-            char c = path.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || i > from && (c == '-' || c == '_');
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -26,7 +25,6 @@ final class SourceReader {
     static final int DEFAULT_MAX_BODY = 1_048_576;
     private static final int LARGEST_MAX_BODY = 64 * 1_048_576;
     private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final String NOT_AFTER = ";not-after=";
     /** Credentials a sender may put in headers besides its signature; never stored nor shown. */
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
@@ -42,7 +40,7 @@ final class SourceReader {
     }
 
     Source read(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!SourceNames.isName(name, 0)) {
             throw new InvalidSourceConfiguration("hookline.sources: '" + name
                     + "' is not a source name (lower-case letters, digits, '-' and '_', at most 64)");
         }
