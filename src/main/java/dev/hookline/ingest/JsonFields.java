@@ -5,6 +5,8 @@ import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +33,7 @@ final class JsonFields {
         List<String> path = new ArrayList<>();
         List<int[]> arrayIndexes = new ArrayList<>();
         String key = null;
-        try (JsonParser parser = JsonSupport.PARSERS.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = parserOf(body)) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 switch (event) {
@@ -67,6 +69,33 @@ final class JsonFields {
             throw new UnreadableDelivery("The body is not valid JSON.");
         }
         return found;
+    }
+
+    /**
+     * A parser of the body. A body that starts as UTF-8 without a byte order mark does (RFC 8259 asks UTF-8 of JSON
+     * between systems, and senders post it) is decoded at once and read as characters: given bytes, a parser reads
+     * them through a reader that allocates a buffer of 8 KiB for every body, several times the size of most. A body
+     * with a NUL among its first four bytes (UTF-16 or UTF-32) or starting with a byte order mark is given as bytes,
+     * for the parser to tell its encoding.
+     */
+    private static JsonParser parserOf(byte[] body) {
+        if (startsAsUtf8(body)) {
+            return JsonSupport.PARSERS.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)));
+        }
+        return JsonSupport.PARSERS.createParser(new ByteArrayInputStream(body));
+    }
+
+    private static boolean startsAsUtf8(byte[] body) {
+        if (body.length > 0 && (body[0] & 0xFF) >= 0xEF) {
+            // EF BB BF, FE FF and FF FE begin the byte order marks of UTF-8, UTF-16 and UTF-32.
+            return false;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name of the value now being read: its key in an object, or its index in an array (which advances). */
