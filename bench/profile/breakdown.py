@@ -25,7 +25,10 @@ PARTS = [
     ("servlet container: security (JACC) checks", "http-thread", "AuthenticatorBase.invoke"),
     ("servlet container: the rest", "http-thread", "CoyoteAdapter.service"),
     ("HTTP: writing the answer (Grizzly, socket write)", "http-thread", "HttpServerFilter.afterService"),
+    ("HTTP: request threads going idle and woken for the next request", "http-", "SyncThreadWorker.getTask"),
     ("HTTP: reading and parsing the request (Grizzly)", "http-", ""),
+    # Hookline's dispatch pool and its poll run on threads of the server's default managed thread factories.
+    ("dispatch threads (observers, outcome, log line)", "ThreadFactory-Thread", ""),
     ("dispatch threads (observers, outcome, log line)", "Dispatch", ""),
     ("garbage collection", "GC", ""),
     ("garbage collection", "G1", ""),
