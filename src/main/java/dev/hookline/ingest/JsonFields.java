@@ -72,11 +72,11 @@ final class JsonFields {
     }
 
     /**
-     * A parser of the body. A body that starts as UTF-8 without a byte order mark does (RFC 8259 asks UTF-8 of JSON
-     * between systems, and senders post it) is decoded at once and read as characters: given bytes, a parser reads
-     * them through a reader that allocates a buffer of 8 KiB for every body, several times the size of most. A body
-     * with a NUL among its first four bytes (UTF-16 or UTF-32) or starting with a byte order mark is given as bytes,
-     * for the parser to tell its encoding.
+     * A parser of the body. A body that starts as UTF-8 without a byte order mark, as senders post JSON (RFC 8259 asks
+     * UTF-8 of JSON between systems), is decoded at once and read as characters: given bytes, a parser reads them
+     * through a reader with a buffer of 8 KiB made for every body, several times the size of most. A body with a NUL
+     * among its first four bytes (UTF-16 or UTF-32) or starting with a byte order mark is given as bytes, for the
+     * parser to tell its encoding.
      */
     private static JsonParser parserOf(byte[] body) {
         if (startsAsUtf8(body)) {
