@@ -36,9 +36,25 @@ final class MariaDbDialect extends Dialect {
      * Times are written as UTC whatever the server's and the JVM's zones only when the driver converts them to the
      * connection's zone and that zone is UTC: MariaDB Connector/J's {@code connectionTimeZone=UTC} and
      * {@code preserveInstants=true}. Without them each node would write its own local time.
+     * <p>
+     * The store's transactions must be {@code READ COMMITTED} ({@code transactionIsolation=READ-COMMITTED}), as on
+     * PostgreSQL. Under InnoDB's default, {@code REPEATABLE READ}, a claim's {@code SELECT … FOR UPDATE} and a
+     * purge's range lock the gaps between index entries too, which is where every new delivery is inserted: each
+     * claim holds ingest back until it commits, and one that stalls (a node paused mid-claim) makes every
+     * acknowledgement wait until InnoDB gives up on the lock, and answer 503. From MariaDB 11.6.2 on,
+     * {@code REPEATABLE READ} also fails an update of a row changed since the transaction's snapshot.
      */
     @Override
     void checkConnection(Connection connection) throws SQLException {
+        checkTimes(connection);
+        if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+            throw new InvalidStoreConfiguration("The MariaDB store's transactions are not READ COMMITTED, and so"
+                    + " would lock out new deliveries while a claim runs; add transactionIsolation=READ-COMMITTED to"
+                    + " the datasource's URL", null);
+        }
+    }
+
+    private static void checkTimes(Connection connection) throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement("SELECT CAST(CAST(? AS DATETIME) AS CHAR)")) {
             probe.setObject(1, PROBE);
             try (ResultSet text = probe.executeQuery()) {

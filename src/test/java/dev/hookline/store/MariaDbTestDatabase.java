@@ -11,8 +11,11 @@ import org.mariadb.jdbc.MariaDbDataSource;
 /** A database of the tests' own on the MariaDB server at {@code mariadb.url}, created empty and migrated. */
 final class MariaDbTestDatabase {
 
-    /** The options Hookline's MariaDB store needs: times in UTC, whatever the server's and the JVM's zones. */
-    static final String OPTIONS = "connectionTimeZone=UTC&preserveInstants=true";
+    /**
+     * The options Hookline's MariaDB store needs: times in UTC, whatever the server's and the JVM's zones, and
+     * transactions that lock rows, not the gaps between them.
+     */
+    static final String OPTIONS = "connectionTimeZone=UTC&preserveInstants=true&transactionIsolation=READ-COMMITTED";
 
     private MariaDbTestDatabase() {
     }

@@ -3,8 +3,6 @@ package dev.hookline.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookline.source.Sources;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -212,17 +210,7 @@ abstract class OrderedLinesProperty {
             if (connection == null) {
                 throw new IllegalStateException("no transaction on this thread");
             }
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(connection, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return HeldConnections.held(connection);
         }
     }
 }

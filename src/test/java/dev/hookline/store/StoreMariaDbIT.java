@@ -2,6 +2,7 @@ package dev.hookline.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
 /**
  * The store's classes on MariaDB, beyond ordered lines: rows written and read back as they were (times in UTC to the
  * microsecond, bodies to the byte, text in four-byte UTF-8), a second delivery of the same id told apart by MariaDB's
- * own code, the purge the dialect writes, the migrations run twice, and a connection that would write local times
- * refused with the options to add.
+ * own code, the purge the dialect writes, the migrations run twice, a claim left open that holds no new delivery back,
+ * and connections that would write local times or lock gaps refused with the options to add.
  */
 class StoreMariaDbIT {
 
@@ -119,6 +120,55 @@ class StoreMariaDbIT {
                 .table(SchemaMigrations.HISTORY)
                 .resourceProvider(new MigrationScripts(getClass().getClassLoader(), MigrationScripts.MARIADB))
                 .javaMigrationClassProvider(List::of).load().migrate();
+    }
+
+    /**
+     * A node that stalls in the middle of a claim (a long pause, a thread stuck) keeps its transaction open until the
+     * database or the transaction manager ends it. Deliveries keep arriving meanwhile, and must be stored at once: a
+     * writer that would wait for the claim's locks gives up here after two seconds instead of InnoDB's fifty.
+     */
+    @Test
+    void aClaimLeftOpenHoldsNoNewDeliveryBack() throws SQLException {
+        Instant now = Instant.now();
+        String source = "claimed-" + UUID.randomUUID();
+        writer.insertAll(List.of(delivery(source, "due", now.minusSeconds(1), new byte[] {3})));
+        MariaDbDataSource impatient = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
+                MariaDbTestDatabase.OPTIONS + "&sessionVariables=innodb_lock_wait_timeout=2"));
+        DeliveryWriter arriving = new DeliveryWriter();
+        arriving.store = new StoreDataSource() {
+            @Override
+            public Connection connection() throws SQLException {
+                return impatient.getConnection();
+            }
+        };
+        arriving.sources = new Sources();
+        arriving.dialects = dialects;
+        try (Connection stalled = database.getConnection()) {
+            stalled.setAutoCommit(false);
+            Claims claims = new Claims();
+            claims.store = new StoreDataSource() {
+                @Override
+                public Connection connection() {
+                    return HeldConnections.held(stalled);
+                }
+            };
+            claims.dialects = dialects;
+            assertFalse(claims.due("stalled-node", now, now.plusSeconds(30), 100).isEmpty());
+
+            arriving.insertAll(List.of(delivery(source, "arriving", Instant.now(), new byte[] {4})));
+            stalled.rollback();
+        }
+    }
+
+    @Test
+    void aConnectionThatWouldLockGapsIsRefused() throws SQLException {
+        MariaDbDataSource repeatable = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
+                "connectionTimeZone=UTC&preserveInstants=true&transactionIsolation=REPEATABLE-READ"));
+        try (Connection connection = repeatable.getConnection()) {
+            InvalidStoreConfiguration refused = assertThrows(InvalidStoreConfiguration.class,
+                    () -> new MariaDbDialect().checkConnection(connection));
+            assertTrue(refused.getMessage().contains("transactionIsolation=READ-COMMITTED"), refused.getMessage());
+        }
     }
 
     @Test
