@@ -10,9 +10,11 @@ import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,8 +159,12 @@ public class Dispatcher {
         executor = workers.executor();
     }
 
-    /** Starts polling: at once, for what a previous run left, then every poll interval. */
-    void start(@Observes Started started) {
+    /**
+     * Starts polling: at once, for what a previous run left, then every poll interval. Last of what starts with the
+     * application, after every check of its configuration: a deployment that a check stops must not have claimed
+     * deliveries from a store that other nodes share.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
         long every = settings.pollInterval().toMillis();
         polling = server.scheduler().scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "

@@ -4,9 +4,11 @@ import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.Started;
 import dev.hookline.store.Purges;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -40,7 +42,8 @@ public class Housekeeping {
 
     private volatile ScheduledFuture<?> purging;
 
-    void start(@Observes Started started) {
+    /** After every check of the configuration, as dispatch starts (see {@link Dispatcher#start}). */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
         long every = settings.purgeInterval().toMillis();
         purging = server.scheduler().scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     }

@@ -5,9 +5,11 @@ import dev.hookline.platform.Started;
 import dev.hookline.store.Claim;
 import dev.hookline.store.LeaseRenewals;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +56,8 @@ public class Leases {
     private final Map<String, Claim> attempting = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> renewing;
 
-    void start(@Observes Started started) {
+    /** After every check of the configuration, as dispatch starts (see {@link Dispatcher#start}). */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
         long every = settings.lease().dividedBy(4).toMillis();
         renewing = server.scheduler().scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
