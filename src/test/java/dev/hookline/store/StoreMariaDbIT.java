@@ -161,28 +161,22 @@ class StoreMariaDbIT {
     }
 
     @Test
-    void aConnectionThatWouldLockGapsIsRefused() throws SQLException {
-        MariaDbDataSource repeatable = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
-                "connectionTimeZone=UTC&preserveInstants=true&transactionIsolation=REPEATABLE-READ"));
-        try (Connection connection = repeatable.getConnection()) {
-            InvalidStoreConfiguration refused = assertThrows(InvalidStoreConfiguration.class,
-                    () -> new MariaDbDialect().checkConnection(connection));
-            assertTrue(refused.getMessage().contains("transactionIsolation=READ-COMMITTED"), refused.getMessage());
+    void connectionsThatWouldWriteLocalTimesOrLockGapsAreRefusedWithTheOptionsToAdd() throws SQLException {
+        assertRefusedNaming("connectionTimeZone=Europe/Paris&preserveInstants=true"
+                + "&transactionIsolation=READ-COMMITTED", "connectionTimeZone=UTC&preserveInstants=true");
+        assertRefusedNaming("connectionTimeZone=UTC&preserveInstants=true&transactionIsolation=REPEATABLE-READ",
+                "transactionIsolation=READ-COMMITTED");
+        try (Connection connection = database.getConnection()) {
+            new MariaDbDialect().checkConnection(connection);
         }
     }
 
-    @Test
-    void aConnectionThatWouldWriteLocalTimesIsRefused() throws SQLException {
-        MariaDbDataSource paris = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
-                "connectionTimeZone=Europe/Paris&preserveInstants=true"));
-        try (Connection connection = paris.getConnection()) {
+    private static void assertRefusedNaming(String options, String advice) throws SQLException {
+        MariaDbDataSource wrong = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store", options));
+        try (Connection connection = wrong.getConnection()) {
             InvalidStoreConfiguration refused = assertThrows(InvalidStoreConfiguration.class,
                     () -> new MariaDbDialect().checkConnection(connection));
-            assertTrue(refused.getMessage().contains("connectionTimeZone=UTC&preserveInstants=true"),
-                    refused.getMessage());
-        }
-        try (Connection connection = database.getConnection()) {
-            new MariaDbDialect().checkConnection(connection);
+            assertTrue(refused.getMessage().contains(advice), refused.getMessage());
         }
     }
 }
