@@ -48,8 +48,11 @@ JFR = os.environ.get("BENCH_JFR", "")  # a directory: one recording per Java tar
 SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "1")
 LOAD_CPU = os.environ.get("BENCH_LOAD_CPU", "0")
 DRAIN_TIMEOUT = env("BENCH_DRAIN_TIMEOUT", 300)
-# server-config/payara-micro/tuning.asadmin on every Payara Micro, server-config/wildfly/tuning.cli on every WildFly
+# server-config/payara-micro/tuning.asadmin on every Payara Micro, server-config/wildfly/tuning.cli on every WildFly,
+# and server-config/jvm-options on both
 TUNING = os.environ.get("BENCH_TUNING", "1") == "1"
+SERVER_JVM_OPTS = JVM_OPTS + ([line.strip() for line in open(os.path.join(ROOT, "server-config", "jvm-options"))
+                               if line.strip() and not line.startswith("#")] if TUNING else [])
 # Ports of their own, so that a developer's server on 8080 is neither hit nor in the way.
 JAVA_PORT = env("BENCH_PORT", 18080)
 FLASK_PORT, NODE_PORT = JAVA_PORT + 1, JAVA_PORT + 2
@@ -182,7 +185,7 @@ class Target:
 
 def payara(name, label, war, work, hookline, postgres=False):
     root = os.path.join(work, f"{name}-root")
-    command = ["java"] + JVM_OPTS
+    command = ["java"] + SERVER_JVM_OPTS
     if JFR:
         os.makedirs(JFR, exist_ok=True)
         recording = os.path.join(JFR, f"{name}.jfr")
@@ -230,7 +233,7 @@ def wildfly(name, label, war, work, hookline, jboss_home, postgres=False):
                "-P", os.path.join(BENCH, "payara", "bench.properties"), "-Djboss.bind.address=127.0.0.1",
                f"-Djboss.socket.binding.port-offset={JAVA_PORT - 8080}"]
     # JBOSS_JAVA_SIZING, not JAVA_OPTS: standalone.conf's other defaults (module packages, headless) stay.
-    extra = {"JBOSS_JAVA_SIZING": " ".join(JVM_OPTS)}
+    extra = {"JBOSS_JAVA_SIZING": " ".join(SERVER_JVM_OPTS)}
     return Target(name, label, command, f"http://127.0.0.1:{JAVA_PORT}/{context}/api/webhooks/bench", env_extra=extra,
                   hookline=hookline, server="WildFly", uses_pg=postgres, prepare=prepare)
 
@@ -505,7 +508,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     load = Load(requests_file)
     run = {"started": stamp, "warmup_s": WARMUP, "warmup_max_s": WARMUP_MAX, "duration_s": DURATION, "rounds": ROUNDS,
-           "connections": CONNECTIONS, "jvm_opts": JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly",
+           "connections": CONNECTIONS, "jvm_opts": SERVER_JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly",
            "smoke": SMOKE, "commit": git_commit(), "cpu": cpu_model(), "targets": []}
     for target in targets(WORK, (hookline_war, ceiling_war)):
         try:
