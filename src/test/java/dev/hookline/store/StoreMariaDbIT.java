@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -31,9 +32,15 @@ class StoreMariaDbIT {
 
     /** The store's datasource outside a server: each connection commits its own statements. */
     private static final class Autocommit extends StoreDataSource {
+        private final DataSource source;
+
+        Autocommit(DataSource source) {
+            this.source = source;
+        }
+
         @Override
         public Connection connection() throws SQLException {
-            return database.getConnection();
+            return source.getConnection();
         }
     }
 
@@ -47,10 +54,10 @@ class StoreMariaDbIT {
     }
 
     StoreMariaDbIT() {
-        writer.store = new Autocommit();
+        writer.store = new Autocommit(database);
         writer.sources = new Sources();
         writer.dialects = dialects;
-        purges.store = new Autocommit();
+        purges.store = new Autocommit(database);
         purges.dialects = dialects;
     }
 
@@ -135,12 +142,7 @@ class StoreMariaDbIT {
         MariaDbDataSource impatient = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
                 MariaDbTestDatabase.OPTIONS + "&sessionVariables=innodb_lock_wait_timeout=2"));
         DeliveryWriter arriving = new DeliveryWriter();
-        arriving.store = new StoreDataSource() {
-            @Override
-            public Connection connection() throws SQLException {
-                return impatient.getConnection();
-            }
-        };
+        arriving.store = new Autocommit(impatient);
         arriving.sources = new Sources();
         arriving.dialects = dialects;
         try (Connection stalled = database.getConnection()) {
