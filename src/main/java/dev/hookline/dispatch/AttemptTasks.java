@@ -33,6 +33,9 @@ public class AttemptTasks {
     DispatchWorkers workers;
 
     @Inject
+    BackgroundWork work;
+
+    @Inject
     DispatchSettings settings;
 
     @Inject
@@ -77,6 +80,9 @@ public class AttemptTasks {
      * nest one attempt inside the last.
      */
     private void nextInLine(Claim finished) {
+        if (work.stopping()) {
+            return; // the next in line waits for a poll
+        }
         List<Claim> next;
         try {
             Instant now = clock.instant();

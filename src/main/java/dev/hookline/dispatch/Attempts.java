@@ -53,17 +53,25 @@ public class Attempts {
     @Inject
     Node node;
 
+    @Inject
+    BackgroundWork work;
+
     /**
      * Attempts claimed deliveries in one transaction, the way ingest commits concurrent deliveries in one. If any of
      * them fails, the transaction rolls back as a whole and each is attempted again alone, in a transaction of its
      * own, so that only the failing one is recorded as failed and the others commit.
      *
      * @param leased the deliveries themselves when this node leased them as it stored them, else {@code null}
-     * @return the claims that were attempted: those whose lease was long enough
+     * @return the claims that were attempted: those whose lease was long enough; none once the application is
+     * stopping, which leaves them to their leases
      */
     public List<Claim> attemptAll(List<Claim> claimed, List<Delivery> leased) {
         if (claimed.isEmpty()) {
             return claimed;
+        }
+        if (work.stopping()) {
+            capacity.release(claimed.size());
+            return List.of();
         }
         List<Claim> live = new ArrayList<>(claimed.size());
         List<Delivery> liveLoaded = leased == null ? null : new ArrayList<>(leased.size());
@@ -93,7 +101,7 @@ public class Attempts {
 
     /**
      * One transaction after another, each as long as a quarter of the lease allows (so that it commits well before
-     * the leases it attempts end), until all are attempted.
+     * the leases it attempts end), until all are attempted or the application is stopping.
      *
      * @param loaded the deliveries in memory as stored, else {@code null}: they are read with their claims checked
      */
@@ -101,7 +109,7 @@ public class Attempts {
         Duration budget = settings.lease().dividedBy(4);
         List<Claim> claims = claimed;
         List<Delivery> deliveries = loaded;
-        while (!claims.isEmpty()) {
+        while (!claims.isEmpty() && !work.stopping()) {
             if (claims.size() == 1) {
                 attemptAlone(claims.get(0), deliveries == null ? null : deliveries.get(0));
                 return;
@@ -114,7 +122,7 @@ public class Attempts {
                 int size = claims.size();
                 LOG.log(Level.FINE, e, () -> "A transaction of " + size + " attempts rolled back; attempting each"
                         + " alone");
-                for (int i = 0; i < claims.size(); i++) {
+                for (int i = 0; i < claims.size() && !work.stopping(); i++) {
                     attemptAlone(claims.get(i), deliveries == null ? null : deliveries.get(i));
                 }
                 return;

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ public class DispatchWorkers {
     @Inject
     ServerResources server;
 
-    private ExecutorService pool;
+    private ThreadPoolExecutor pool;
 
     @PostConstruct
     void start() {
@@ -35,13 +34,31 @@ public class DispatchWorkers {
                 server.threadFactory());
     }
 
-    /** Runs tasks on the pool; refuses them once the application is stopping. */
+    /** Runs tasks on the pool; refuses them once the application is stopping (see {@link BackgroundWork}). */
     public Executor executor() {
         return pool;
     }
 
+    /**
+     * Takes no more tasks, drops those waiting for a thread, and waits until the deadline ({@link System#nanoTime})
+     * for those running to end; then interrupts what still runs.
+     *
+     * @return how many tasks were still running at the deadline
+     */
+    public int stop(long deadline) throws InterruptedException {
+        pool.shutdown();
+        pool.getQueue().clear();
+        if (pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            return 0;
+        }
+        int running = pool.getActiveCount();
+        pool.shutdownNow();
+        return running;
+    }
+
+    /** Should the application's stop not have ended the pool (see {@link BackgroundWork}). */
     @PreDestroy
-    void stop() {
+    void destroy() {
         pool.shutdownNow();
     }
 }

@@ -1,6 +1,5 @@
 package dev.hookline.dispatch;
 
-import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.Started;
 import dev.hookline.platform.health.Heartbeat;
 import dev.hookline.source.Source;
@@ -9,19 +8,17 @@ import dev.hookline.store.Claim;
 import dev.hookline.store.Claims;
 import dev.hookline.store.Delivery;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,7 +42,7 @@ public class Dispatcher {
     private Executor executor;
 
     @Inject
-    ServerResources server;
+    BackgroundWork work;
 
     @Inject
     Claims claims;
@@ -82,7 +79,6 @@ public class Dispatcher {
      */
     private final Drain<Delivery> fresh = new Drain<>(3, 64,
             batch -> tasks.nextInLines(attempts.attemptAll(batch.stream().map(Delivery::claim).toList(), batch)));
-    private volatile ScheduledFuture<?> polling;
 
     /**
      * Dispatches deliveries that have just been committed, without waiting for the next poll. Returns at once: the
@@ -93,19 +89,29 @@ public class Dispatcher {
         if (ids.isEmpty() || capacity.isFull()) {
             return;
         }
-        executor.execute(() -> {
-            List<Claim> claimed;
-            try {
-                Instant now = clock.instant();
-                claimed = claims.these(node.id(), now, now.plus(settings.lease()), ids);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Claiming fresh deliveries failed; the poll will take them", e);
-                return;
-            }
-            // Already on the executor: attempt them here rather than pay for another task.
-            capacity.take(claimed.size());
-            tasks.nextInLines(attempts.attemptAll(claimed, null));
-        });
+        try {
+            executor.execute(() -> claimAndAttempt(ids));
+        } catch (RuntimeException e) {
+            // The application is stopping: the poll of the next node to run takes the deliveries.
+            LOG.log(Level.FINE, "No claim of fresh deliveries: the executor refused it", e);
+        }
+    }
+
+    private void claimAndAttempt(List<String> ids) {
+        if (work.stopping()) {
+            return;
+        }
+        List<Claim> claimed;
+        try {
+            Instant now = clock.instant();
+            claimed = claims.these(node.id(), now, now.plus(settings.lease()), ids);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Claiming fresh deliveries failed; the poll will take them", e);
+            return;
+        }
+        // Already on the executor: attempt them here rather than pay for another task.
+        capacity.take(claimed.size());
+        tasks.nextInLines(attempts.attemptAll(claimed, null));
     }
 
     /**
@@ -165,17 +171,9 @@ public class Dispatcher {
      * deliveries from a store that other nodes share.
      */
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
-        long every = settings.pollInterval().toMillis();
-        polling = server.scheduler().scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+        work.schedule(Duration.ZERO, settings.pollInterval(), this::poll);
         LOG.info(() -> "Dispatching as node " + node.id() + ": lease " + settings.lease() + ", poll every "
                 + settings.pollInterval());
-    }
-
-    @PreDestroy
-    void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
     }
 
     /**
@@ -205,7 +203,7 @@ public class Dispatcher {
         try {
             resumeFresh();
             int room;
-            while ((room = capacity.room(settings.claimBatch())) > 0) {
+            while (!work.stopping() && (room = capacity.room(settings.claimBatch())) > 0) {
                 Instant now = clock.instant();
                 List<Claim> claimed = claims.due(node.id(), now, now.plus(settings.lease()), room);
                 tasks.attemptLater(claimed, this::poll);

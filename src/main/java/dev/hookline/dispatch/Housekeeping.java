@@ -1,9 +1,7 @@
 package dev.hookline.dispatch;
 
-import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.Started;
 import dev.hookline.store.Purges;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +25,7 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
     @Inject
-    ServerResources server;
+    BackgroundWork work;
 
     @Inject
     Purges purges;
@@ -40,19 +36,9 @@ public class Housekeeping {
     @Inject
     Clock clock;
 
-    private volatile ScheduledFuture<?> purging;
-
     /** After every check of the configuration, as dispatch starts (see {@link Dispatcher#start}). */
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
-        long every = settings.purgeInterval().toMillis();
-        purging = server.scheduler().scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (purging != null) {
-            purging.cancel(false);
-        }
+        work.schedule(settings.purgeInterval(), settings.purgeInterval(), this::purge);
     }
 
     /** Never throws: that would end the schedule. */
@@ -75,15 +61,20 @@ public class Housekeeping {
         }
     }
 
-    /** Runs one purge batch after another until one finds less than a whole batch; answers the total. */
+    /**
+     * Runs one purge batch after another until one finds less than a whole batch or the application stops; answers
+     * the total.
+     */
     private long inBatches(IntUnaryOperator purge) {
         int batch = settings.purgeBatch();
         long total = 0;
-        int done;
-        do {
-            done = purge.applyAsInt(batch);
+        while (!work.stopping()) {
+            int done = purge.applyAsInt(batch);
             total += done;
-        } while (done == batch);
+            if (done < batch) {
+                break;
+            }
+        }
         return total;
     }
 }

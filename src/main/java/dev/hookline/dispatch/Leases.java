@@ -2,9 +2,9 @@ package dev.hookline.dispatch;
 
 import dev.hookline.platform.ServerResources;
 import dev.hookline.platform.Started;
+import dev.hookline.platform.Stopping;
 import dev.hookline.store.Claim;
 import dev.hookline.store.LeaseRenewals;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,8 +62,11 @@ public class Leases {
         renewing = server.scheduler().scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * After the rest of the background work has ended (see {@link BackgroundWork}): attempts still running while the
+     * application stops keep their leases until then. Waits for a renewal under way, which holds the monitor.
+     */
+    synchronized void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Stopping stopping) {
         if (renewing != null) {
             renewing.cancel(false);
         }
@@ -87,8 +90,11 @@ public class Leases {
         claims.forEach(claim -> attempting.remove(claim.id()));
     }
 
-    /** Renews every running attempt's lease for another full lease. Never throws: that would end the schedule. */
-    void renew() {
+    /**
+     * Renews every running attempt's lease for another full lease. Never throws: that would end the schedule. Holds
+     * the monitor, so that the application's stop waits for the renewal's transaction to end.
+     */
+    synchronized void renew() {
         List<Claim> running = List.copyOf(attempting.values());
         if (running.isEmpty()) {
             return;
