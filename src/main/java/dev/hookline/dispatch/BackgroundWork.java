@@ -63,9 +63,9 @@ public class BackgroundWork {
             int interrupted = workers.stop(deadline);
             if (!scheduledEnded || interrupted > 0) {
                 LOG.warning(() -> "Background work still ran " + settings.lease() + " after the application began"
-                        + " to stop: " + interrupted + " attempts interrupted" + (scheduledEnded ? ""
-                        : ", a poll or purge left running") + "; their deliveries are attempted again once their"
-                        + " leases end");
+                        + " to stop: " + interrupted + " worker tasks (attempts, polls) interrupted"
+                        + (scheduledEnded ? "" : ", a poll or purge left running")
+                        + "; their deliveries are attempted again once their leases end");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
