@@ -8,14 +8,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Lets a state-changing admin call (replay, bulk replay, purge) through only when it carries what a cross-site form
- * cannot send: the header {@value #HEADER} (any value; the console sends {@code XMLHttpRequest}) or a JSON content
- * type. A browser adds cached Basic credentials to a form that another site posts to Hookline, but it can send neither
- * of these across sites without a CORS preflight, which Hookline does not answer. Reading calls pass: they change
- * nothing and their answers are not readable across sites.
+ * Lets an admin POST (replay, bulk replay) through only when it carries what a cross-site form cannot send: the
+ * header {@value #HEADER} (any value; the console sends {@code XMLHttpRequest}) or a JSON content type. A browser adds
+ * cached Basic credentials to a form that another site posts to Hookline, but it can send neither of these across
+ * sites without a CORS preflight, which Hookline does not answer. POST is the one state-changing method another site
+ * can send without that preflight; a purge's DELETE needs it whatever it carries, so a script's plain
+ * {@code curl -X DELETE} is taken. Reading calls change nothing and their answers are not readable across sites.
  */
 @AdminOnly
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -23,11 +23,9 @@ public class CrossSiteRequestGate implements ContainerRequestFilter {
 
     static final String HEADER = "X-Requested-With";
 
-    private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-
     @Override
     public void filter(ContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod())) {
+        if (!HttpMethod.POST.equals(request.getMethod())) {
             return;
         }
         String marker = request.getHeaderString(HEADER);

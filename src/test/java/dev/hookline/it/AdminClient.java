@@ -16,7 +16,7 @@ import java.util.Base64;
 /** Calls the deployed admin API over real HTTP, with or without Basic credentials. */
 final class AdminClient {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.CLIENT;
 
     private final URL base;
     private final String authorization;
@@ -44,9 +44,9 @@ final class AdminClient {
         return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
+    /** A DELETE as {@code curl -X DELETE} sends it: no body, no content type, no marker header. */
     HttpResponse<String> delete(String path) {
-        return send(request(path, "Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString("{}")));
+        return send(request(path).DELETE());
     }
 
     /** Any call, with a body of this text and these headers. */

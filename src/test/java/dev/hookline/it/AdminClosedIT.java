@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,7 +48,7 @@ class AdminClosedIT {
         // MicroProfile Health answers on the application port on Payara and on the management port on WildFly.
         String root = System.getProperty("hookline.test.health-root",
                 base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+        HttpResponse<String> ready = Http.CLIENT.send(
                 HttpRequest.newBuilder(URI.create(root + "health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(503, ready.statusCode(), ready.body());

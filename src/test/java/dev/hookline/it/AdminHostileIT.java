@@ -50,7 +50,7 @@ class AdminHostileIT {
             assertProblem(admin().send("POST", "api/admin/deliveries/replay", "x", "Content-Type", formType), 403,
                     "urn:hookline:problem:cross-site-request");
         }
-        // What a script or the console sends is taken.
+        // What a script or the console sends is taken, and a purge as the documented cron job sends it.
         assertEquals(202, admin().post("api/admin/deliveries/replay").statusCode());
         assertEquals(202, admin().send("POST", "api/admin/deliveries/replay", "", "X-Requested-With",
                 "XMLHttpRequest").statusCode());

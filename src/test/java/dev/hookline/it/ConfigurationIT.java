@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -170,7 +169,7 @@ class ConfigurationIT {
         URI webhooks = URI.create("http://localhost:" + System.getProperty("hookline.test.http-port", "8080") + "/"
                 + deployment + "/api/webhooks/acme");
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(webhooks)
+            HttpResponse<String> answer = Http.CLIENT.send(HttpRequest.newBuilder(webhooks)
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, answer.statusCode(), "the application is not running");
         } catch (IOException serverGone) {

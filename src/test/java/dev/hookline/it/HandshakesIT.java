@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HandshakesIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.CLIENT;
     private static final String DISCORD_PUBLIC_KEY = HexFormat.of().formatHex(Base64.getDecoder()
             .decode(Signers.ED25519_PUBLIC_KEY.substring("whpk_".length())));
     private static final String CONFIGURATION = String.join("\n",

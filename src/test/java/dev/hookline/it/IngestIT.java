@@ -177,7 +177,7 @@ class IngestIT {
 
     @Test
     void aGetIsAnsweredOnlyWhereTheSenderMakesAChallenge() throws Exception {
-        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        HttpResponse<String> answer = Http.CLIENT.send(java.net.http.HttpRequest
                 .newBuilder(new URL(base, "api/webhooks/github?hub.challenge=1").toURI()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, answer.statusCode());

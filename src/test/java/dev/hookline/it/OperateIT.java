@@ -47,7 +47,7 @@ class OperateIT {
                 PrometheusScrape.class);
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.CLIENT;
 
     @ArquillianResource
     URL base;

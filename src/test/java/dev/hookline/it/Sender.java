@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Sends webhooks to the deployed Hookline over real HTTP, signed the way each sender signs them. */
 final class Sender {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.CLIENT;
 
     private final URL base;
 
