@@ -1,6 +1,6 @@
 """Prints where a request's CPU time goes, from the async-profiler windows that bench/profile/breakdown recorded.
 
-usage: breakdown.py MEASURED_TXT CLK_TCK [DOCS_PAGE]
+usage: breakdown.py SERVER MEASURED_TXT CLK_TCK [DOCS_PAGE]      (SERVER: payara or wildfly)
 Each line of MEASURED_TXT: name, comma-separated collapsed-stack files, requests/s, CPU ticks of the measured minute.
 A part's CPU microseconds per request = its share of the samples × the server's CPU time / the requests served.
 """
@@ -13,7 +13,7 @@ MEASURED_S = 60
 BEGIN, END = "<!-- bench:breakdown:begin", "<!-- bench:breakdown:end -->"
 
 # (part, test on the thread name, test on the stack): the first that matches takes the sample.
-PARTS = [
+PAYARA = [
     ("Hookline: storing the delivery (JDBC insert, commit)", "http-thread", "insertAll"),
     ("Hookline: handing stored deliveries to dispatch", "http-thread", "Inbox.handToDispatch"),
     ("Hookline: waiting for the group commit", "http-thread", "GroupCommit$Pending.join"),
@@ -39,8 +39,33 @@ PARTS = [
     ("other", "", ""),
 ]
 
+# Undertow parses a request on one of its I/O threads and hands it to a request thread ("default task-N"), which runs
+# the servlet, RESTEasy and the resource; the answer is written from the request thread.
+WILDFLY = [
+    ("Hookline: storing the delivery (JDBC insert, commit)", "default task", "insertAll"),
+    ("Hookline: handing stored deliveries to dispatch", "default task", "Inbox.handToDispatch"),
+    ("Hookline: waiting for the group commit", "default task", "GroupCommit$Pending.join"),
+    ("Hookline: the rest of the resource method", "default task", "WebhookResource.receive"),
+    ("Hookline: signature filter (body read, HMAC)", "default task", "SignatureFilter.filter"),
+    ("resource method: the rest (reflection, CDI proxy, validation; all of the no-op's)", "default task",
+     "ResourceMethodInvoker.invoke"),
+    ("RESTEasy: routing, filters, writing the answer's entity", "default task", "SynchronousDispatcher"),
+    ("servlet container (Undertow's servlet layer, Elytron, Weld's request context)", "default task",
+     "io/undertow/servlet"),
+    ("HTTP on request threads: writing, going idle and woken", "default task", ""),
+    ("HTTP I/O threads: reading, parsing, handing to request threads, waiting for the selector", "I/O", ""),
+    ("dispatch threads (observers, outcome, log line)", "ManagedThreadFactory", ""),
+    ("dispatch threads (observers, outcome, log line)", "ManagedScheduledExecutorService", ""),
+    ("garbage collection", "GC", ""),
+    ("garbage collection", "G1", ""),
+    ("garbage collection", "VM Thread", ""),
+    ("JIT compilers", "Compiler", ""),
+    ("other", "", ""),
+]
+SERVERS = {"payara": ("Payara Micro", PAYARA), "wildfly": ("WildFly", WILDFLY)}
 
-def shares(files):
+
+def shares(files, parts):
     counts, total = collections.Counter(), 0
     for path in files:
         with open(path) as f:
@@ -49,17 +74,18 @@ def shares(files):
                 n = int(n)
                 thread = stack.split(";", 1)[0]
                 total += n
-                part = next(p for p, t, s in PARTS if t in thread and s in stack)
+                part = next(p for p, t, s in parts if t in thread and s in stack)
                 counts[part] += n
     return {part: n / total for part, n in counts.items()}
 
 
-def table(runs):
+def table(server, runs):
+    label, rules = SERVERS[server]
     names = list(runs)
-    parts = list(dict.fromkeys(p for p, _, _ in PARTS))
+    parts = list(dict.fromkeys(p for p, _, _ in rules))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     out = [f"Profiled {datetime.now(timezone.utc).strftime('%Y-%m-%d')} at commit `{commit}` by "
-           f"`bench/profile/breakdown`: Payara Micro pinned to core 1 after its warm-up, {MEASURED_S} s of wrk at 32 "
+           f"`bench/profile/breakdown`: {label} pinned to core 1 after its warm-up, {MEASURED_S} s of wrk at 32 "
            "connections, async-profiler's CPU samples shared out over the server's CPU time.", "",
            "| CPU µs per request | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     for part in parts:
@@ -71,22 +97,23 @@ def table(runs):
 
 
 def main():
-    measured, clk_tck = sys.argv[1], int(sys.argv[2])
+    server, measured, clk_tck = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    rules = SERVERS[server][1]
     runs = {}
     for line in open(measured):
         name, files, rate, ticks = line.split()
         rate, cpu_s = float(rate), int(ticks) / clk_tck
         per_request_us = cpu_s * 1e6 / (rate * MEASURED_S)
-        runs[name] = (rate, per_request_us, {p: s * per_request_us for p, s in shares(files.split(",")).items()})
-    text = table(runs)
+        runs[name] = (rate, per_request_us, {p: s * per_request_us for p, s in shares(files.split(","), rules).items()})
+    text = table(server, runs)
     print(text)
-    if len(sys.argv) > 3:
-        with open(sys.argv[3]) as f:
+    if len(sys.argv) > 4:
+        with open(sys.argv[4]) as f:
             page = f.read()
         if BEGIN in page and END in page:
             head, rest = page.split(BEGIN, 1)
             page = head + BEGIN + rest[:rest.index("-->") + 3] + "\n" + text + rest[rest.index(END):]
-            with open(sys.argv[3], "w") as f:
+            with open(sys.argv[4], "w") as f:
                 f.write(page)
 
 
