@@ -14,8 +14,8 @@ import java.util.Locale;
  * header {@value #HEADER} (any value; the console sends {@code XMLHttpRequest}) or a JSON content type. A browser adds
  * cached Basic credentials to a form that another site posts to Hookline, but it can send neither of these across
  * sites without a CORS preflight, which Hookline does not answer. POST is the one state-changing method another site
- * can send without that preflight; a purge's DELETE needs it whatever it carries, so a script's plain
- * {@code curl -X DELETE} is taken. Reading calls change nothing and their answers are not readable across sites.
+ * can send without that preflight; a DELETE (a purge) always needs one, whatever headers it carries, so a script's
+ * plain {@code curl -X DELETE} is taken. Reading calls change nothing and their answers are not readable across sites.
  */
 @AdminOnly
 @Priority(Priorities.AUTHORIZATION + 10)
