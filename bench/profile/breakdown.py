@@ -13,12 +13,28 @@ MEASURED_S = 60
 BEGIN, END = "<!-- bench:breakdown:begin", "<!-- bench:breakdown:end -->"
 
 # (part, test on the thread name, test on the stack): the first that matches takes the sample.
-PAYARA = [
-    ("Hookline: storing the delivery (JDBC insert, commit)", "http-thread", "insertAll"),
-    ("Hookline: handing stored deliveries to dispatch", "http-thread", "Inbox.handToDispatch"),
-    ("Hookline: waiting for the group commit", "http-thread", "GroupCommit$Pending.join"),
-    ("Hookline: the rest of the resource method", "http-thread", "WebhookResource.receive"),
-    ("Hookline: signature filter (body read, HMAC)", "http-thread", "SignatureFilter.filter"),
+
+
+def hookline(request_thread):
+    """Hookline's own parts of a request, on the server's request threads, before the layers around them."""
+    return [(part, request_thread, frame) for part, frame in [
+        ("Hookline: storing the delivery (JDBC insert, commit)", "insertAll"),
+        ("Hookline: handing stored deliveries to dispatch", "Inbox.handToDispatch"),
+        ("Hookline: waiting for the group commit", "GroupCommit$Pending.join"),
+        ("Hookline: the rest of the resource method", "WebhookResource.receive"),
+        ("Hookline: signature filter (body read, HMAC)", "SignatureFilter.filter"),
+    ]]
+
+
+JVM = [
+    ("garbage collection", "GC", ""),
+    ("garbage collection", "G1", ""),
+    ("garbage collection", "VM Thread", ""),
+    ("JIT compilers", "Compiler", ""),
+]
+OTHER = [("other", "", "")]
+
+PAYARA = hookline("http-thread") + [
     ("resource method: the rest (reflection, CDI proxy; all of the no-op's)", "http-thread",
      "ResourceMethodInvoker.invoke"),
     ("Jersey: routing, filters, writing the answer's entity", "http-thread", "ApplicationHandler.handle"),
@@ -30,23 +46,14 @@ PAYARA = [
     # Hookline's dispatch pool and its poll run on threads of the server's default managed thread factories.
     ("dispatch threads (observers, outcome, log line)", "ThreadFactory-Thread", ""),
     ("dispatch threads (observers, outcome, log line)", "Dispatch", ""),
-    ("garbage collection", "GC", ""),
-    ("garbage collection", "G1", ""),
-    ("garbage collection", "VM Thread", ""),
-    ("JIT compilers", "Compiler", ""),
+] + JVM + [
     ("H2's background writer", "H2", ""),
     ("H2's background writer", "MVStore", ""),
-    ("other", "", ""),
-]
+] + OTHER
 
 # Undertow parses a request on one of its I/O threads and hands it to a request thread ("default task-N"), which runs
 # the servlet, RESTEasy and the resource; the answer is written from the request thread.
-WILDFLY = [
-    ("Hookline: storing the delivery (JDBC insert, commit)", "default task", "insertAll"),
-    ("Hookline: handing stored deliveries to dispatch", "default task", "Inbox.handToDispatch"),
-    ("Hookline: waiting for the group commit", "default task", "GroupCommit$Pending.join"),
-    ("Hookline: the rest of the resource method", "default task", "WebhookResource.receive"),
-    ("Hookline: signature filter (body read, HMAC)", "default task", "SignatureFilter.filter"),
+WILDFLY = hookline("default task") + [
     ("resource method: the rest (reflection, CDI proxy, validation; all of the no-op's)", "default task",
      "ResourceMethodInvoker.invoke"),
     ("RESTEasy: routing, filters, writing the answer's entity", "default task", "SynchronousDispatcher"),
@@ -56,12 +63,7 @@ WILDFLY = [
     ("HTTP I/O threads: reading, parsing, handing to request threads, waiting for the selector", "I/O", ""),
     ("dispatch threads (observers, outcome, log line)", "ManagedThreadFactory", ""),
     ("dispatch threads (observers, outcome, log line)", "ManagedScheduledExecutorService", ""),
-    ("garbage collection", "GC", ""),
-    ("garbage collection", "G1", ""),
-    ("garbage collection", "VM Thread", ""),
-    ("JIT compilers", "Compiler", ""),
-    ("other", "", ""),
-]
+] + JVM + OTHER
 SERVERS = {"payara": ("Payara Micro", PAYARA), "wildfly": ("WildFly", WILDFLY)}
 
 
