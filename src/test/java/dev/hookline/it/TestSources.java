@@ -25,6 +25,9 @@ final class TestSources {
             "hookline.source.inhouse.event-type=json:/event/type",
             "hookline.source.inhouse.delivery-id=json:/id",
             "hookline.source.inhouse.max-body=" + INHOUSE_MAX_BODY,
+            // Its explode events fail on purpose: a test that looks at one FAILED must not find it already retried,
+            // as it would be within 2.5 to 5 s by default on a machine slow enough to stall the test that long.
+            "hookline.source.inhouse.retry.initial-delay=PT10M",
             "hookline.source.legacy.scheme=legacy-sha256",
             "hookline.source.legacy.secrets=" + LEGACY_SECRET,
             "hookline.source.slack.scheme=slack",
