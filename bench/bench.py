@@ -246,8 +246,10 @@ def tune_wildfly(jboss_home, base, work, name):
         out.write(open(os.path.join(ROOT, "server-config", "wildfly", "tuning.cli")).read())
         out.write("\nstop-embedded-server\n")
     with open(os.path.join(work, f"{name}-tuning.log"), "w") as log_file:
-        subprocess.run([os.path.join(jboss_home, "bin", "jboss-cli.sh"), f"-Djboss.server.base.dir={base}",
-                        f"--file={script}"], stdout=log_file, stderr=subprocess.STDOUT, check=True)
+        # On the server's core, so that the file's settings that follow the CPUs follow the server's.
+        subprocess.run(["taskset", "-c", SERVER_CPU, os.path.join(jboss_home, "bin", "jboss-cli.sh"),
+                        f"-Djboss.server.base.dir={base}", f"--file={script}"], stdout=log_file,
+                       stderr=subprocess.STDOUT, check=True)
 
 
 def group_alive(group):
