@@ -103,6 +103,16 @@ def cpu_seconds(pids):
     return total / CLK_TCK
 
 
+def core_ticks(cpu):
+    """(busy, all) ticks of one core since boot, from /proc/stat: busy is everything but idle and I/O wait."""
+    with open("/proc/stat") as f:
+        for line in f:
+            if line.startswith(f"cpu{cpu} "):
+                ticks = [int(v) for v in line.split()[1:]]
+                return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+    return 0, 0
+
+
 def rss_kb(pids):
     total = 0
     for pid in pids:
@@ -397,8 +407,13 @@ class Load:
         pids = target.server_pids()
         db = pg_backends() if target.uses_pg else []
         cpu0, db0 = cpu_seconds(pids), cpu_seconds(db)
+        busy0, all0 = core_ticks(SERVER_CPU)
         result = self.wrk(target, seconds)
+        busy1, all1 = core_ticks(SERVER_CPU)
         pids = target.server_pids()
+        # The server's core as a whole: the server, and whatever else ran there (PostgreSQL's backends are not
+        # pinned, and the loopback's soft interrupts run where the packets are sent). Below 100 %, the server waited.
+        result["core_busy"] = (busy1 - busy0) / (all1 - all0) if all1 > all0 else float("nan")
         result["cpu_s"] = cpu_seconds(pids) - cpu0
         result["db_cpu_s"] = cpu_seconds(pg_backends()) - db0 if target.uses_pg else 0.0
         result["rss_kb"] = rss_kb(pids)
@@ -484,7 +499,8 @@ def measure(target, load):
         for n in range(ROUNDS):
             r = load.round(target, DURATION)
             log(f"{target.label}: round {n + 1}: {r['rps']:.0f}/s p50 {r['p50_us'] / 1000:.1f} ms "
-                f"p99 {r['p99_us'] / 1000:.1f} ms cpu {r['cpu_s'] + r['db_cpu_s']:.1f} s errors {r['errors']}")
+                f"p99 {r['p99_us'] / 1000:.1f} ms cpu {r['cpu_s'] + r['db_cpu_s']:.1f} s "
+                f"(server {r['cpu_s']:.1f}, its core {r['core_busy']:.0%} busy) errors {r['errors']}")
             rounds.append(r)
         if target.process.poll() is not None:
             raise RuntimeError(f"{target.label} exited during the run; see {target.log_path}")

@@ -75,6 +75,12 @@ def table(run):
     out.append("Per round, requests/s: " + "; ".join(
         f"{t['label']}: " + ", ".join(f"{v:.0f}" for v in s[t['name']]["rps_all"]) for t in done) + ".")
     out.append("")
+    busy = [t for t in done if all("core_busy" in r for r in t["rounds"])]
+    if busy:
+        out.append("Per round, the server's core busy (the server, PostgreSQL's backends the scheduler put there, the "
+                   "loopback's soft interrupts): " + "; ".join(
+                       f"{t['label']}: " + ", ".join(f"{r['core_busy']:.0%}" for r in t["rounds"]) for t in busy) + ".")
+        out.append("")
     fresh = {t["name"]: summary(t, [t["warmup"]["fresh"]]) for t in done if "fresh" in t["warmup"]}
     if fresh:
         out += fresh_table(run, done, fresh)
