@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -67,22 +66,13 @@ public class ClaimedDeliveries {
 
     /** The deliveries of these ids that are stored, by id. */
     private Map<String, Delivery> read(List<String> ids) {
-        // The list is padded to a power of two (with the last id again), so that the few lengths there are make few
-        // distinct statements for the driver and the database to prepare, rather than one for every batch size.
-        int placeholders = Integer.highestOneBit(ids.size() * 2 - 1);
-        String sql = "SELECT " + DeliveryRows.COLUMNS + " FROM hookline_delivery WHERE id IN ("
-                + String.join(", ", Collections.nCopies(placeholders, "?")) + ")";
         Map<String, Delivery> found = new HashMap<>();
         try (Connection connection = store.connection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int p = 0; p < placeholders; p++) {
-                select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Delivery delivery = DeliveryRows.read(rows);
-                    found.put(delivery.id(), delivery);
-                }
+             PreparedStatement select = dialects.of(connection).selectByIds(connection, ids);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Delivery delivery = DeliveryRows.read(rows);
+                found.put(delivery.id(), delivery);
             }
             return found;
         } catch (SQLException e) {

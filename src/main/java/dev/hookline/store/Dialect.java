@@ -1,7 +1,10 @@
 package dev.hookline.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Everything that differs between the databases Hookline stores in: one class per database product, chosen once from
@@ -33,6 +36,23 @@ public abstract sealed class Dialect permits H2Dialect, PostgresDialect, MariaDb
     String purgeRecords(String finished) {
         return "DELETE FROM hookline_delivery WHERE id IN (SELECT id FROM hookline_delivery WHERE id < ? AND "
                 + finished + " LIMIT ?)";
+    }
+
+    /**
+     * A select of every column ({@link DeliveryRows#COLUMNS}) of the deliveries of these ids, bound and ready to run;
+     * an id may come back more than once. Here a list of placeholders, padded to a power of two (with the last id
+     * again), so that the few lengths there are make few distinct statements for the driver and the database to
+     * prepare, rather than one for every batch size.
+     */
+    PreparedStatement selectByIds(Connection connection, List<String> ids) throws SQLException {
+        int placeholders = Integer.highestOneBit(ids.size() * 2 - 1);
+        PreparedStatement select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
+                + " FROM hookline_delivery WHERE id IN (" + String.join(", ", Collections.nCopies(placeholders, "?"))
+                + ")");
+        for (int p = 0; p < placeholders; p++) {
+            select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
+        }
+        return select;
     }
 
     /** Whether inserts go in one JDBC batch; a database that runs in the server saves nothing by it. */
