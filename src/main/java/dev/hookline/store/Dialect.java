@@ -49,10 +49,15 @@ public abstract sealed class Dialect permits H2Dialect, PostgresDialect, MariaDb
         PreparedStatement select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
                 + " FROM hookline_delivery WHERE id IN (" + String.join(", ", Collections.nCopies(placeholders, "?"))
                 + ")");
-        for (int p = 0; p < placeholders; p++) {
-            select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
+        try {
+            for (int p = 0; p < placeholders; p++) {
+                select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
+            }
+            return select;
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
         }
-        return select;
     }
 
     /** Whether inserts go in one JDBC batch; a database that runs in the server saves nothing by it. */

@@ -38,8 +38,13 @@ final class PostgresDialect extends Dialect {
         PreparedStatement select = connection.prepareStatement("SELECT d.* FROM unnest(?::varchar[]) AS u(id)"
                 + " CROSS JOIN LATERAL (SELECT " + DeliveryRows.COLUMNS + " FROM hookline_delivery"
                 + " WHERE id = u.id LIMIT 1) d");
-        select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-        return select;
+        try {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            return select;
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
+        }
     }
 
     /** PostgreSQL locks only the rows it returns, in due order. */
