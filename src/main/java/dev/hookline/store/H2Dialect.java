@@ -14,8 +14,8 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
-    boolean batchesInserts() {
-        return false;
+    InsertStyle insertStyle() {
+        return InsertStyle.ONE_BY_ONE;
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -30,20 +29,6 @@ class StoreMariaDbIT {
 
     private static MariaDbDataSource database;
 
-    /** The store's datasource outside a server: each connection commits its own statements. */
-    private static final class Autocommit extends StoreDataSource {
-        private final DataSource source;
-
-        Autocommit(DataSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public Connection connection() throws SQLException {
-            return source.getConnection();
-        }
-    }
-
     private final DeliveryWriter writer = new DeliveryWriter();
     private final Purges purges = new Purges();
     private final StoreDialect dialects = new StoreDialect();
@@ -54,10 +39,10 @@ class StoreMariaDbIT {
     }
 
     StoreMariaDbIT() {
-        writer.store = new Autocommit(database);
+        writer.store = new AutocommitStore(database);
         writer.sources = new Sources();
         writer.dialects = dialects;
-        purges.store = new Autocommit(database);
+        purges.store = new AutocommitStore(database);
         purges.dialects = dialects;
     }
 
@@ -142,7 +127,7 @@ class StoreMariaDbIT {
         MariaDbDataSource impatient = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store",
                 MariaDbTestDatabase.OPTIONS + "&sessionVariables=innodb_lock_wait_timeout=2"));
         DeliveryWriter arriving = new DeliveryWriter();
-        arriving.store = new Autocommit(impatient);
+        arriving.store = new AutocommitStore(impatient);
         arriving.sources = new Sources();
         arriving.dialects = dialects;
         try (Connection stalled = database.getConnection()) {
