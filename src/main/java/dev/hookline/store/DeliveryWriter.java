@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,18 @@ import java.util.TreeMap;
 
 /**
  * Inserts received deliveries, each call its own transaction, committed when the call returns. The database's unique
- * (source, delivery id) decides what is a duplicate: nothing here checks before inserting. The insert is one
- * statement of many rows on PostgreSQL, one JDBC batch on MariaDB, on the transaction's connection. On H2, which runs
- * in the server's own process, the rows are inserted one statement each instead: a batch saves no round trip there,
- * and H2's {@code executeBatch} builds an exception (with the request thread's whole stack trace) on every call, which
- * cost more than the insert of a small batch.
+ * (source, delivery id) decides what is a duplicate: nothing here checks before inserting. The insert is one JDBC
+ * batch on the transaction's connection. On H2, which runs in the server's own process, the rows are inserted one statement each
+ * instead: a batch saves no round trip there, and H2's {@code executeBatch} builds an exception (with the request
+ * thread's whole stack trace) on every call, which cost more than the insert of a small batch.
  */
 @ApplicationScoped
 public class DeliveryWriter {
+
+    private static final String INSERT = "INSERT INTO hookline_delivery (id, source, delivery_id, event_type, status,"
+            + " attempts, attempts_before_replay, received_at, next_attempt_at, last_attempt_at, claimed_by,"
+            + " lease_until, ordering_key, line_position, headers, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String ID_OF = "SELECT id FROM hookline_delivery WHERE source = ? AND delivery_id = ?";
 
@@ -44,51 +49,39 @@ public class DeliveryWriter {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void insertAll(List<Delivery> deliveries) {
-        try (Connection connection = store.connection()) {
+        try (Connection connection = store.connection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Dialect dialect = dialects.of(connection);
+            boolean oneByOne = !dialect.batchesInserts();
             placeInLines(connection, dialect, deliveries);
-            if (dialect.insertStyle() == Dialect.InsertStyle.ROWS_TOGETHER) {
-                insertTogether(connection, deliveries);
-            } else {
-                insertEach(connection, deliveries, dialect.insertStyle() == Dialect.InsertStyle.BATCH);
+            for (Delivery delivery : deliveries) {
+                int p = 1;
+                insert.setString(p++, delivery.id());
+                insert.setString(p++, delivery.source());
+                insert.setString(p++, delivery.deliveryId());
+                insert.setString(p++, delivery.eventType());
+                insert.setString(p++, delivery.status().name());
+                insert.setInt(p++, delivery.attempts());
+                DeliveryRows.setTime(insert, p++, delivery.receivedAt());
+                DeliveryRows.setTime(insert, p++, delivery.nextAttemptAt());
+                DeliveryRows.setTime(insert, p++, delivery.lastAttemptAt());
+                insert.setString(p++, delivery.claimedBy());
+                DeliveryRows.setTime(insert, p++, delivery.leaseUntil());
+                insert.setString(p++, delivery.orderingKey());
+                insert.setObject(p++, delivery.linePosition(), Types.BIGINT);
+                insert.setString(p++, delivery.headers());
+                insert.setBytes(p, delivery.body());
+                if (oneByOne) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (!oneByOne) {
+                insert.executeBatch();
             }
         } catch (SQLException e) {
             throw new StoreFailure("Storing " + deliveries.size() + " deliveries failed", e);
-        }
-    }
-
-    private static void insertEach(Connection connection, List<Delivery> deliveries, boolean batch)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(DeliveryInserts.ONE_ROW)) {
-            for (Delivery delivery : deliveries) {
-                DeliveryInserts.bind(insert, 1, delivery);
-                if (batch) {
-                    insert.addBatch();
-                } else {
-                    insert.executeUpdate();
-                }
-            }
-            if (batch) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private static void insertTogether(Connection connection, List<Delivery> deliveries) throws SQLException {
-        for (int from = 0; from < deliveries.size(); from += DeliveryInserts.MAX_ROWS) {
-            int to = Math.min(deliveries.size(), from + DeliveryInserts.MAX_ROWS);
-            List<Delivery> part = deliveries.subList(from, to);
-            int rows = DeliveryInserts.rowsFor(part.size());
-            try (PreparedStatement insert = connection.prepareStatement(DeliveryInserts.rows(rows))) {
-                int p = 1;
-                for (Delivery delivery : part) {
-                    p = DeliveryInserts.bind(insert, p, delivery);
-                }
-                for (int left = rows - part.size(); left > 0; left--) {
-                    p = DeliveryInserts.bindNone(insert, p);
-                }
-                insert.executeUpdate();
-            }
         }
     }
 

@@ -60,19 +60,9 @@ public abstract sealed class Dialect permits H2Dialect, PostgresDialect, MariaDb
         }
     }
 
-    /** How new deliveries are inserted: here one JDBC batch of a statement a row. */
-    InsertStyle insertStyle() {
-        return InsertStyle.BATCH;
-    }
-
-    /** How new deliveries are inserted. */
-    enum InsertStyle {
-        /** A statement a row, each run on its own: a database in the server's own process saves nothing by more. */
-        ONE_BY_ONE,
-        /** A statement a row, sent together as one JDBC batch. */
-        BATCH,
-        /** Many rows in one statement ({@link DeliveryInserts#rows}): the database's work for a statement done once. */
-        ROWS_TOGETHER
+    /** Whether inserts go in one JDBC batch; a database that runs in the server saves nothing by it. */
+    boolean batchesInserts() {
+        return true;
     }
 
     /** Whether a JDBC batch's update counts are each statement's rows, so that finishes can be batched. */

@@ -14,8 +14,8 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
-    InsertStyle insertStyle() {
-        return InsertStyle.ONE_BY_ONE;
+    boolean batchesInserts() {
+        return false;
     }
 
     @Override

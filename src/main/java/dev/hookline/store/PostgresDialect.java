@@ -26,15 +26,6 @@ final class PostgresDialect extends Dialect {
         return "PostgreSQL";
     }
 
-    /**
-     * A batch of 16 one-row inserts cost PostgreSQL about a third more CPU a row than one statement of those 16 rows
-     * (docs/benchmarks.md, item 29): each statement is bound, executed and ended on its own.
-     */
-    @Override
-    InsertStyle insertStyle() {
-        return InsertStyle.ROWS_TOGETHER;
-    }
-
     @Override
     boolean countsBatchedRows() {
         return true;
