@@ -68,7 +68,18 @@ final class DeliveryReader {
         return typed;
     }
 
+    /**
+     * A field at the top level is found by a scan that stops there and passes over nested values unread; a body the
+     * scan cannot read (a form, JSON in UTF-16) and a deeper field are read by the parser.
+     */
     private static String lenientJson(byte[] body, Selector.Json at) {
+        if (at.tokens().size() == 1) {
+            try {
+                return TopLevelScalar.find(body, at.tokens().get(0));
+            } catch (TopLevelScalar.NotAnObject e) {
+                // Left to the parser, which tells what it is.
+            }
+        }
         try {
             return JsonFields.read(body, List.of(at.tokens()))[0];
         } catch (UnreadableDelivery notJson) {
