@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /** A database of the tests' own on the MariaDB server at {@code mariadb.url}, created empty and migrated. */
@@ -44,14 +42,7 @@ final class MariaDbTestDatabase {
             statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
         }
         MariaDbDataSource dataSource = new MariaDbDataSource(url(database, OPTIONS));
-        Flyway.configure(MariaDbTestDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .table(SchemaMigrations.HISTORY)
-                .resourceProvider(new MigrationScripts(MariaDbTestDatabase.class.getClassLoader(),
-                        MigrationScripts.MARIADB))
-                .javaMigrationClassProvider(List::of)
-                .load()
-                .migrate();
+        TestMigrations.migrate(dataSource, MigrationScripts.MARIADB);
         return dataSource;
     }
 }

@@ -3,8 +3,6 @@ package dev.hookline.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A database of the tests' own on the PostgreSQL server at {@code postgresql.store.url}, created empty and migrated. */
@@ -27,14 +25,7 @@ final class PostgresTestDatabase {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
         dataSource.setDatabaseName(database);
-        Flyway.configure(PostgresTestDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .table(SchemaMigrations.HISTORY)
-                .resourceProvider(new MigrationScripts(PostgresTestDatabase.class.getClassLoader(),
-                        MigrationScripts.STANDARD))
-                .javaMigrationClassProvider(List::of)
-                .load()
-                .migrate();
+        TestMigrations.migrate(dataSource, MigrationScripts.STANDARD);
         return dataSource;
     }
 }

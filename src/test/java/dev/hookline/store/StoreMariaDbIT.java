@@ -108,10 +108,7 @@ class StoreMariaDbIT {
         MariaDbTestDatabase.create("hookline_store_again");
         MariaDbDataSource again = new MariaDbDataSource(MariaDbTestDatabase.url("hookline_store_again",
                 MariaDbTestDatabase.OPTIONS));
-        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(again)
-                .table(SchemaMigrations.HISTORY)
-                .resourceProvider(new MigrationScripts(getClass().getClassLoader(), MigrationScripts.MARIADB))
-                .javaMigrationClassProvider(List::of).load().migrate();
+        TestMigrations.migrate(again, MigrationScripts.MARIADB);
     }
 
     /**
