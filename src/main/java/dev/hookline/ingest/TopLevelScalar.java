@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds a string or number under one key at the top level of a JSON object by scanning the body's bytes: nested
  * objects and arrays are passed over by their brackets, without reading what they hold, and the scan stops at the
- * first match. A GitHub push of 15 KiB cost a streaming parser about 45 µs to read through for an action it does not
+ * first match. A GitHub push of 15 KiB cost a streaming parser about 40 µs to read through for an action it does not
  * have (docs/benchmarks.md, item 30). Nothing here checks that the rest of the body is JSON: it is for what a lenient
  * read may miss (an event's action), not for what decides whether a delivery is taken.
  */
