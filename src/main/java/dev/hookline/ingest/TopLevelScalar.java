@@ -51,10 +51,11 @@ final class TopLevelScalar {
             expect(':');
             skipSpace();
             int first = peek();
-            if (name.equals(key) && first == '"') {
+            boolean wanted = name.equals(key);
+            if (wanted && first == '"') {
                 return string();
             }
-            if (name.equals(key) && (first == '-' || (first >= '0' && first <= '9'))) {
+            if (wanted && (first == '-' || (first >= '0' && first <= '9'))) {
                 return number();
             }
             skipValue();
@@ -81,9 +82,13 @@ final class TopLevelScalar {
     }
 
     private void skipSpace() {
-        while (at < body.length && (body[at] == ' ' || body[at] == '\n' || body[at] == '\r' || body[at] == '\t')) {
+        while (at < body.length && isSpace(body[at])) {
             at++;
         }
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** A string, from its opening quote to past its closing one: UTF-8 decoded and unescaped. */
@@ -175,8 +180,7 @@ final class TopLevelScalar {
             skipNested();
         } else {
             int start = at;
-            while (at < body.length && body[at] != ',' && body[at] != '}' && body[at] != ' ' && body[at] != '\n'
-                    && body[at] != '\r' && body[at] != '\t') {
+            while (at < body.length && body[at] != ',' && body[at] != '}' && !isSpace(body[at])) {
                 at++;
             }
             if (at == start) {

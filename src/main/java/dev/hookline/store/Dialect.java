@@ -46,16 +46,28 @@ public abstract sealed class Dialect permits H2Dialect, PostgresDialect, MariaDb
      */
     PreparedStatement selectByIds(Connection connection, List<String> ids) throws SQLException {
         int placeholders = Integer.highestOneBit(ids.size() * 2 - 1);
-        PreparedStatement select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
-                + " FROM hookline_delivery WHERE id IN (" + String.join(", ", Collections.nCopies(placeholders, "?"))
-                + ")");
+        return bound(connection, "SELECT " + DeliveryRows.COLUMNS + " FROM hookline_delivery WHERE id IN ("
+                + String.join(", ", Collections.nCopies(placeholders, "?")) + ")", select -> {
+                    for (int p = 0; p < placeholders; p++) {
+                        select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
+                    }
+                });
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** A statement prepared and bound, for the caller to run and close; closed here when binding fails. */
+    static PreparedStatement bound(Connection connection, String sql, Binding binding) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int p = 0; p < placeholders; p++) {
-                select.setString(p + 1, ids.get(Math.min(p, ids.size() - 1)));
-            }
-            return select;
+            binding.bind(statement);
+            return statement;
         } catch (SQLException | RuntimeException e) {
-            select.close();
+            statement.close();
             throw e;
         }
     }

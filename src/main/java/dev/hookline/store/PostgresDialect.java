@@ -39,14 +39,8 @@ final class PostgresDialect extends Dialect {
      */
     @Override
     PreparedStatement selectByIds(Connection connection, List<String> ids) throws SQLException {
-        PreparedStatement select = connection.prepareStatement(SELECT_BY_IDS);
-        try {
-            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-            return select;
-        } catch (SQLException | RuntimeException e) {
-            select.close();
-            throw e;
-        }
+        return bound(connection, SELECT_BY_IDS,
+                select -> select.setArray(1, connection.createArrayOf("varchar", ids.toArray())));
     }
 
     /** PostgreSQL locks only the rows it returns, in due order. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookline.source.Sources;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,13 +47,16 @@ class StorePostgresIT {
         writer.dialects = dialects;
     }
 
-    /** A batch is one JDBC batch of one-row inserts, its rows as ingest stores them. */
+    /**
+     * A batch is one JDBC batch of one-row inserts, its rows as ingest stores them; read back as dispatch reads the
+     * deliveries it claimed.
+     */
     @Test
     void deliveriesOfABatchAreReadBackAsTheyWereWritten() throws SQLException {
         for (int count : new int[] {1, 3, 17}) {
             List<Delivery> written = deliveries("batch-" + count + "-" + UUID.randomUUID(), count);
             writer.insertAll(written);
-            Map<String, Delivery> read = readBack(written.get(0).source());
+            Map<String, Delivery> read = readByIds(written.stream().map(Delivery::id).toList());
             assertEquals(count, read.size(), "deliveries stored of " + count);
             for (Delivery delivery : written) {
                 assertSameRow(delivery, read.get(delivery.id()));
@@ -126,19 +130,30 @@ class StorePostgresIT {
         return deliveries;
     }
 
+    private static Map<String, Delivery> readByIds(List<String> ids) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = new PostgresDialect().selectByIds(connection, ids)) {
+            return rows(select);
+        }
+    }
+
     private static Map<String, Delivery> readBack(String source) throws SQLException {
         try (Connection connection = database.getConnection();
-             var select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
+             PreparedStatement select = connection.prepareStatement("SELECT " + DeliveryRows.COLUMNS
                      + " FROM hookline_delivery WHERE source = ?")) {
             select.setString(1, source);
-            List<Delivery> rows = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(DeliveryRows.read(row));
-                }
-            }
-            return rows.stream().collect(Collectors.toMap(Delivery::id, d -> d));
+            return rows(select);
         }
+    }
+
+    private static Map<String, Delivery> rows(PreparedStatement select) throws SQLException {
+        List<Delivery> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(DeliveryRows.read(row));
+            }
+        }
+        return rows.stream().collect(Collectors.toMap(Delivery::id, d -> d));
     }
 
     private static void assertSameRow(Delivery written, Delivery read) {
