@@ -124,6 +124,15 @@ def rss_kb(pids):
     return total
 
 
+def pg_commits():
+    """Transactions committed in the bench database so far: a round's count over its requests is how many
+    transactions a delivery costs (group commit and dispatch batches make it less than two)."""
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-At", "-c",
+                          f"SELECT xact_commit FROM pg_stat_database WHERE datname = '{PG_DATABASE}'"],
+                         capture_output=True, text=True)
+    return int(out.stdout.strip() or 0) if out.returncode == 0 else 0
+
+
 def pg_backends():
     """Backends of PostgreSQL serving the bench database: their CPU counts towards the PostgreSQL target."""
     pids = []
@@ -408,7 +417,9 @@ class Load:
         db = pg_backends() if target.uses_pg else []
         cpu0, db0 = cpu_seconds(pids), cpu_seconds(db)
         busy0, all0 = core_ticks(SERVER_CPU)
+        commits0 = pg_commits() if target.uses_pg else 0
         result = self.wrk(target, seconds)
+        result["db_commits"] = pg_commits() - commits0 if target.uses_pg else 0
         busy1, all1 = core_ticks(SERVER_CPU)
         pids = target.server_pids()
         # The server's core as a whole: the server, and whatever else ran there (PostgreSQL's backends are not
@@ -500,7 +511,8 @@ def measure(target, load):
             r = load.round(target, DURATION)
             log(f"{target.label}: round {n + 1}: {r['rps']:.0f}/s p50 {r['p50_us'] / 1000:.1f} ms "
                 f"p99 {r['p99_us'] / 1000:.1f} ms cpu {r['cpu_s'] + r['db_cpu_s']:.1f} s "
-                f"(server {r['cpu_s']:.1f}, its core {r['core_busy']:.0%} busy) errors {r['errors']}")
+                f"(server {r['cpu_s']:.1f}, its core {r['core_busy']:.0%} busy) errors {r['errors']}"
+                + (f", {r['db_commits'] / r['requests']:.3f} commits a request" if r["db_commits"] else ""))
             rounds.append(r)
         if target.process.poll() is not None:
             raise RuntimeError(f"{target.label} exited during the run; see {target.log_path}")

@@ -29,7 +29,7 @@ public class HandshakeAnswers {
 
     /** The answer to a request that is a handshake before any signature is checked, if it is one. */
     public Optional<Response> unsigned(Source source, String method, Supplier<MultivaluedMap<String, String>> query,
-                                       SignedRequest.Headers headers, String instance) {
+                                       SignedRequest.Headers headers, Supplier<String> instance) {
         Handshake handshake = source.handshake();
         if (handshake == null) {
             return Optional.empty();
@@ -56,25 +56,26 @@ public class HandshakeAnswers {
     }
 
     /** The answer to a request whose body is read, before its signature is checked, if it is a handshake. */
-    public Optional<Response> unverified(Source source, SignedRequest request, String instance) {
+    public Optional<Response> unverified(Source source, SignedRequest request, Supplier<String> instance) {
         Handshake handshake = source.handshake();
         return handshake == null ? Optional.empty()
                 : handshake.unverified(request).map(challenge -> answer(source, challenge, instance));
     }
 
     /** The answer to a verified request that is a handshake, if it is one. */
-    public Optional<Response> signed(Source source, SignedRequest request, String instance) {
+    public Optional<Response> signed(Source source, SignedRequest request, Supplier<String> instance) {
         Handshake handshake = source.handshake();
         return handshake == null ? Optional.empty()
                 : handshake.signed(request).map(challenge -> answer(source, challenge, instance));
     }
 
-    private Response answer(Source source, Challenge challenge, String instance) {
+    /** @param instance the request's path, made only for a refusal, which carries it */
+    private Response answer(Source source, Challenge challenge, Supplier<String> instance) {
         metrics.handshake(source.name());
         LOG.fine(() -> "Answered a handshake of " + source.name() + " with " + challenge.status());
         if (challenge.refusal()) {
-            return Problem.of("handshake-refused", "Handshake refused", challenge.status(), challenge.body(), instance)
-                    .toResponse();
+            return Problem.of("handshake-refused", "Handshake refused", challenge.status(), challenge.body(),
+                    instance.get()).toResponse();
         }
         Response.ResponseBuilder response = Response.status(challenge.status());
         if (challenge.noSniff()) {

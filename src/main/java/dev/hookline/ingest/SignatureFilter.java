@@ -28,18 +28,12 @@ import java.util.logging.Logger;
  * the limit), of a type the scheme takes (415) and signed with one of the source's secrets (401). A handshake is
  * answered here, before the checks when it is not signed (Microsoft Graph's) and after them when it is (Slack's), and
  * goes no further. Only then does the resource see the request, with the raw bytes exactly as they arrived, in the
- * property {@link #VERIFIED_BODY} and put back as the entity.
+ * property {@link VerifiedRequest#PROPERTY} and put back as the entity.
  */
 @Signed
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class SignatureFilter implements ContainerRequestFilter {
-
-    /**
-     * The request property that carries the verified body to the resource: read once here, it is not read again by
-     * an entity provider (which would copy it through buffers of its own).
-     */
-    static final String VERIFIED_BODY = "dev.hookline.ingest.verified-body";
 
     /** What a body's array starts at when its request declares more: about the largest webhook payload seen. */
     static final int FIRST_ALLOCATION = 64 * 1024;
@@ -59,15 +53,14 @@ public class SignatureFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         String name = request.getUriInfo().getPathParameters().getFirst("source");
         Source source = sources.find(name);
-        String instance = request.getUriInfo().getRequestUri().getRawPath();
         if (source == null) {
             metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
-            request.abortWith(Problem.unknownSource(instance).toResponse());
+            request.abortWith(Problem.unknownSource(instance(request)).toResponse());
             return;
         }
         if (source.handshake() != null) {
             Optional<Response> answer = handshakes.unsigned(source, request.getMethod(),
-                    request.getUriInfo()::getQueryParameters, request.getHeaders()::get, instance);
+                    request.getUriInfo()::getQueryParameters, request.getHeaders()::get, () -> instance(request));
             if (answer.isPresent()) {
                 request.abortWith(answer.get());
                 return;
@@ -75,7 +68,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         }
         if (request.getLength() > source.maxBody()) {
             metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
-            request.abortWith(tooLarge(source, instance));
+            request.abortWith(tooLarge(source, instance(request)));
             return;
         }
         MediaType type = request.getMediaType();
@@ -83,7 +76,8 @@ public class SignatureFilter implements ContainerRequestFilter {
                 + type.getSubtype().toLowerCase(Locale.ROOT))) {
             metrics.rejected(source.name(), Rejection.UNSUPPORTED_MEDIA_TYPE);
             request.abortWith(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "This source takes " + String.join(" or ", source.contentTypes()) + ".", instance).toResponse());
+                    "This source takes " + String.join(" or ", source.contentTypes()) + ".", instance(request))
+                    .toResponse());
             return;
         }
         byte[] body;
@@ -93,17 +87,17 @@ public class SignatureFilter implements ContainerRequestFilter {
             // The sender stopped before the length it declared; nothing to verify.
             metrics.rejected(source.name(), Rejection.UNREADABLE);
             request.abortWith(Problem.of("incomplete-body", "Incomplete body", 400,
-                    "The body ended before its declared length.", instance).toResponse());
+                    "The body ended before its declared length.", instance(request)).toResponse());
             return;
         }
         if (body.length > source.maxBody()) {
             metrics.rejected(source.name(), Rejection.BODY_TOO_LARGE);
-            request.abortWith(tooLarge(source, instance));
+            request.abortWith(tooLarge(source, instance(request)));
             return;
         }
         SignedRequest signed = new SignedRequest(request.getHeaders()::get, body, publicUrl(source, request),
                 request.getMethod());
-        Optional<Response> unverified = handshakes.unverified(source, signed, instance);
+        Optional<Response> unverified = handshakes.unverified(source, signed, () -> instance(request));
         if (unverified.isPresent()) {
             request.abortWith(unverified.get());
             return;
@@ -113,17 +107,27 @@ public class SignatureFilter implements ContainerRequestFilter {
         } catch (SignatureRejected e) {
             metrics.rejected(source.name(), Rejection.of(e.reason()));
             LOG.fine(() -> "Refused a delivery for " + source.name() + ": " + e.reason() + " " + e.getMessage());
-            request.abortWith(Problem.of("invalid-signature", "Invalid signature", 401, e.getMessage(), instance)
-                    .toResponse());
+            request.abortWith(Problem.of("invalid-signature", "Invalid signature", 401, e.getMessage(),
+                    instance(request)).toResponse());
             return;
         }
-        Optional<Response> answer = handshakes.signed(source, signed, instance);
+        Optional<Response> answer = handshakes.signed(source, signed, () -> instance(request));
         if (answer.isPresent()) {
             request.abortWith(answer.get());
             return;
         }
-        request.setProperty(VERIFIED_BODY, body);
+        // Read once here, the body is not read again by an entity provider (which would copy it through buffers of
+        // its own); it is put back as the entity for any other filter of the application's that reads it.
+        request.setProperty(VerifiedRequest.PROPERTY, new VerifiedRequest(source, body, request.getHeaders()));
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /**
+     * The request's path as an answer's {@code instance}: made only for the answers that carry it, as the runtime
+     * builds the request's URI for it.
+     */
+    private static String instance(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath();
     }
 
     private static Response tooLarge(Source source, String instance) {

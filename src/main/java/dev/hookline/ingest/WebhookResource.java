@@ -65,36 +65,38 @@ public class WebhookResource {
             metrics.rejected(null, Rejection.UNKNOWN_SOURCE);
             return Problem.unknownSource(instance).toResponse();
         }
-        return handshakes.unsigned(source, "GET", uri::getQueryParameters, headers.getRequestHeaders()::get, instance)
+        return handshakes.unsigned(source, "GET", uri::getQueryParameters, headers.getRequestHeaders()::get,
+                        () -> instance)
                 .orElseGet(() -> Problem.of("method-not-allowed", "Method not allowed", 405,
                         "This source takes webhooks by POST; its sender makes no GET challenge.", instance)
                         .toResponseBuilder().allow("POST").build());
     }
 
     /**
-     * The body is the one the filter read and verified, taken from the request's properties (which a servlet
-     * container keeps as the request's attributes): not read again from the entity.
+     * The source, body and headers are those the filter verified, taken from the request's properties (which a servlet
+     * container keeps as the request's attributes): the body is not read again from the entity, and the method has
+     * no parameters for the runtime to resolve.
      */
     @POST
     @Signed
-    public Response receive(@PathParam("source") String name, @Context HttpHeaders headers) {
+    public Response receive() {
         long start = System.nanoTime();
-        Source source = sources.find(name);
-        byte[] body = (byte[]) request.getAttribute(SignatureFilter.VERIFIED_BODY);
+        VerifiedRequest verified = (VerifiedRequest) request.getAttribute(VerifiedRequest.PROPERTY);
+        Source source = verified.source();
         Receipt receipt;
         try {
-            Delivery delivery = DeliveryReader.read(source, headers.getRequestHeaders(), body, clock.instant());
+            Delivery delivery = DeliveryReader.read(source, verified.headers(), verified.body(), clock.instant());
             receipt = inbox.accept(delivery);
         } catch (IngestException e) {
-            metrics.rejected(name, e instanceof UnreadableDelivery ? Rejection.UNREADABLE
+            metrics.rejected(source.name(), e instanceof UnreadableDelivery ? Rejection.UNREADABLE
                     : e instanceof UnstorableDelivery ? Rejection.UNSTORABLE : Rejection.STORAGE_UNAVAILABLE);
             throw e;
         }
         boolean accepted = receipt instanceof Receipt.Accepted;
         if (accepted) {
-            metrics.accepted(name, System.nanoTime() - start);
+            metrics.accepted(source.name(), System.nanoTime() - start);
         } else {
-            metrics.duplicate(name, System.nanoTime() - start);
+            metrics.duplicate(source.name(), System.nanoTime() - start);
         }
         return acknowledgement(source.ack(), accepted, receipt.id());
     }
