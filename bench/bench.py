@@ -47,6 +47,9 @@ ONLY = [t for t in os.environ.get("BENCH_ONLY", "").split(",") if t]
 JFR = os.environ.get("BENCH_JFR", "")  # a directory: one recording per Java target
 SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "1")
 LOAD_CPU = os.environ.get("BENCH_LOAD_CPU", "0")
+# "batch": every server runs under the SCHED_BATCH policy (chrt -b 0): a thread woken up does not preempt the thread
+# running on the core (item 35)
+SCHED = os.environ.get("BENCH_SCHED", "")
 DRAIN_TIMEOUT = env("BENCH_DRAIN_TIMEOUT", 300)
 # server-config/payara-micro/tuning.asadmin on every Payara Micro, server-config/wildfly/tuning.cli on every WildFly,
 # and server-config/jvm-options on both
@@ -169,7 +172,8 @@ class Target:
         log(f"starting {self.label}")
         self.log_path = os.path.join(work, f"{self.name}.log")
         out = open(self.log_path, "w")
-        self.process = subprocess.Popen(["taskset", "-c", SERVER_CPU] + self.command, cwd=self.cwd or work,
+        policy = ["chrt", "--batch", "0"] if SCHED == "batch" else []
+        self.process = subprocess.Popen(["taskset", "-c", SERVER_CPU] + policy + self.command, cwd=self.cwd or work,
                                         env={**os.environ, **self.env_extra}, stdout=out, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         self.started = time.time()
@@ -539,6 +543,7 @@ def main():
     load = Load(requests_file)
     run = {"started": stamp, "warmup_s": WARMUP, "warmup_max_s": WARMUP_MAX, "duration_s": DURATION, "rounds": ROUNDS,
            "connections": CONNECTIONS, "jvm_opts": SERVER_JVM_OPTS, "tuning": TUNING, "tuned": "Payara Micro and WildFly",
+           "scheduling": SCHED or "default",
            "smoke": SMOKE, "commit": git_commit(), "cpu": cpu_model(), "targets": []}
     for target in targets(WORK, (hookline_war, ceiling_war)):
         try:

@@ -47,7 +47,8 @@ def table(run):
     out.append(f"Run {run['started']} at commit `{run['commit']}`, {kind}: {warmup}, "
                f"{run['rounds']} rounds of {run['duration_s']} s, {run['connections']} connections, wrk on core "
                f"0, each server alone on core 1 ({run['cpu']}); JVM options `{' '.join(run['jvm_opts'])}`; "
-               f"{run.get('tuned', 'Payara')} tuning {'on' if run.get('tuning', True) else 'off'}.")
+               f"{run.get('tuned', 'Payara')} tuning {'on' if run.get('tuning', True) else 'off'}"
+               f"{'; every server under SCHED_BATCH' if run.get('scheduling') == 'batch' else ''}.")
     out.append("")
     out.append("| target | requests/s | × | p50 ms | p99 ms | × | requests per CPU-s | × | RSS MiB | × | errors |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
