@@ -3,12 +3,13 @@
 
 A table made by Hookline's own migrations, then pgbench on core 0 (where bench/run puts wrk) making exactly the
 transactions a Hookline node makes for deliveries it leases as it stores them: 16 rows inserted as one pipelined batch
-in one transaction (ids that grow with time, headers of about 370 bytes, a body of 1 KiB, as bench/'s requests), and
+in one transaction (ids that grow with time, headers of about 390 bytes, a body of 1 KiB, as bench/'s requests), and
 their outcomes recorded in a second, one update a row, pipelined. PostgreSQL is left where the scheduler puts it, as
 bench/run leaves it. A round's CPU is that of the backends that served pgbench: the postmaster counts the CPU of its
 children that ended (cutime, cstime), and pgbench's connections end with the round. PostgreSQL's background processes
 (WAL writer, checkpointer, background writer) are given apart. What bench/run reports as PostgreSQL's CPU a delivery
-is its backends', comparable with the first figure.
+is its backends', comparable with the first figure. Any other backend that ends during a round counts too: run it on
+a quiet machine, as bench/run.
 
 usage: bench/floor/run [ROUNDS] [SECONDS] [CLIENTS]
 """
